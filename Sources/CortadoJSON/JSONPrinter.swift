@@ -1,0 +1,167 @@
+extension JSON {
+    /// The compact JSON text of this value, as AWS returns payloads: no spaces, members in order,
+    /// only `"`, `\` and control characters escaped.
+    public var text: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        JSONPrinter.write(self, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The compact JSON text appended to a byte buffer.
+    public func write(to out: inout [UInt8]) { JSONPrinter.write(self, to: &out) }
+
+    /// Indented JSON text for people (two spaces, `": "` after keys).
+    public func prettyText(indent: String = "  ") -> String {
+        var out: [UInt8] = []
+        JSONPrinter.writePretty(self, to: &out, indent: Array(indent.utf8), level: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+enum JSONPrinter {
+    static func write(_ value: JSON, to out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): writeInt(i, to: &out)
+        case .double(let d): out.append(contentsOf: formatDouble(d).utf8)
+        case .string(let s): writeString(s, to: &out)
+        case .array(let a):
+            out.append(UInt8(ascii: "["))
+            for (k, v) in a.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                write(v, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            out.append(UInt8(ascii: "{"))
+            for k in 0..<o.count {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(o.keys[k], to: &out)
+                out.append(UInt8(ascii: ":"))
+                write(o.values[k], to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func writePretty(_ value: JSON, to out: inout [UInt8], indent: [UInt8], level: Int) {
+        func newline(_ level: Int) {
+            out.append(UInt8(ascii: "\n"))
+            for _ in 0..<level { out.append(contentsOf: indent) }
+        }
+        switch value {
+        case .array(let a) where !a.isEmpty:
+            out.append(UInt8(ascii: "["))
+            for (k, v) in a.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                writePretty(v, to: &out, indent: indent, level: level + 1)
+            }
+            newline(level)
+            out.append(UInt8(ascii: "]"))
+        case .object(let o) where !o.isEmpty:
+            out.append(UInt8(ascii: "{"))
+            for k in 0..<o.count {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                writeString(o.keys[k], to: &out)
+                out.append(contentsOf: ": ".utf8)
+                writePretty(o.values[k], to: &out, indent: indent, level: level + 1)
+            }
+            newline(level)
+            out.append(UInt8(ascii: "}"))
+        default:
+            write(value, to: &out)
+        }
+    }
+
+    static func writeInt(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0 && i < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(i))
+            return
+        }
+        out.append(contentsOf: String(i).utf8)
+    }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for k in 0..<bytes.count {
+                let b = bytes[k]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if runStart < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<k])) }
+                runStart = k + 1
+                switch b {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                default:
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+            }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Formats a double as Java's `Double.toString` does (Step Functions runs on the JVM):
+    /// plain notation between 10^-3 and 10^7, `1.0E10` style outside, always a fraction digit.
+    static func formatDouble(_ d: Double) -> String {
+        guard d.isFinite else { return d.isNaN ? "NaN" : (d > 0 ? "Infinity" : "-Infinity") }
+        if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
+        let magnitude = abs(d)
+        // Swift's description is the shortest round-tripping digits.
+        let shortest = "\(magnitude)"
+        var digits = ""
+        var exponent = 0
+        // Normalise to digits and a decimal exponent: value = 0.d1d2d3... * 10^exponent
+        if let eIndex = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            let mantissa = String(shortest[..<eIndex])
+            let exp = Int(shortest[shortest.index(after: eIndex)...]) ?? 0
+            let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+            let intPart = String(parts[0])
+            let frac = parts.count > 1 ? String(parts[1]) : ""
+            digits = intPart + frac
+            exponent = exp + intPart.count
+        } else {
+            let parts = shortest.split(separator: ".", omittingEmptySubsequences: false)
+            let intPart = String(parts[0])
+            let frac = parts.count > 1 ? String(parts[1]) : ""
+            if intPart == "0" {
+                let leadingZeros = frac.prefix(while: { $0 == "0" }).count
+                digits = String(frac.dropFirst(leadingZeros))
+                exponent = -leadingZeros
+            } else {
+                digits = intPart + frac
+                exponent = intPart.count
+            }
+        }
+        while digits.count > 1, digits.hasSuffix("0") { digits.removeLast() }
+        if digits.isEmpty { digits = "0" }
+        let sign = d < 0 ? "-" : ""
+        if magnitude >= 1e-3 && magnitude < 1e7 {
+            if exponent <= 0 {
+                return sign + "0." + String(repeating: "0", count: -exponent) + digits
+            }
+            if digits.count <= exponent {
+                return sign + digits + String(repeating: "0", count: exponent - digits.count) + ".0"
+            }
+            let cut = digits.index(digits.startIndex, offsetBy: exponent)
+            return sign + digits[..<cut] + "." + digits[cut...]
+        }
+        let first = digits.prefix(1)
+        var rest = String(digits.dropFirst())
+        if rest.isEmpty { rest = "0" }
+        return sign + first + "." + rest + "E" + String(exponent - 1)
+    }
+}
