@@ -89,6 +89,11 @@ public struct JSONPathError: Error, Sendable, Equatable, CustomStringConvertible
     public var kind: Kind
     public var message: String
     public var description: String { message }
+
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
 }
 
 extension JSONPath {
