@@ -28,3 +28,34 @@ enum UUIDFormat {
             + String(c[20..<32])
     }
 }
+
+import Synchronization
+
+/// A deterministic random source (SplitMix64), for tests and replayable runs.
+public final class SeededRandomSource: RandomSource {
+    private let state: Mutex<UInt64>
+
+    public init(seed: UInt64) { state = Mutex(seed) }
+
+    private func next() -> UInt64 {
+        state.withLock { s in
+            s &+= 0x9E37_79B9_7F4A_7C15
+            var z = s
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    private struct Generator: RandomNumberGenerator {
+        let source: SeededRandomSource
+        mutating func next() -> UInt64 { source.next() }
+    }
+
+    public func uuid() -> String { UUIDFormat.v4(from: Generator(source: self)) }
+
+    public func int(in range: Range<Int>) -> Int {
+        var g = Generator(source: self)
+        return Int.random(in: range, using: &g)
+    }
+}

@@ -1,0 +1,183 @@
+import CortadoJSON
+
+/// What the interpreter knows of the execution it runs: names and ARNs for the context object.
+public struct ExecutionInfo: Sendable {
+    public var executionArn: String
+    public var executionName: String
+    public var stateMachineArn: String
+    public var stateMachineName: String
+    public var roleArn: String
+    public var region: String
+    public var redriveCount: Int
+
+    public init(executionArn: String, executionName: String, stateMachineArn: String, stateMachineName: String,
+                roleArn: String, region: String = "us-east-1", redriveCount: Int = 0) {
+        self.executionArn = executionArn
+        self.executionName = executionName
+        self.stateMachineArn = stateMachineArn
+        self.stateMachineName = stateMachineName
+        self.roleArn = roleArn
+        self.region = region
+        self.redriveCount = redriveCount
+    }
+}
+
+/// How an execution ended, or that it is still running.
+public enum ExecutionStatus: Sendable, Equatable {
+    case running
+    case succeeded(output: JSON)
+    case failed(error: String?, cause: String?)
+    case timedOut(error: String?, cause: String?)
+    case aborted(error: String?, cause: String?)
+
+    /// AWS's status name: RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED.
+    public var name: String {
+        switch self {
+        case .running: "RUNNING"
+        case .succeeded: "SUCCEEDED"
+        case .failed: "FAILED"
+        case .timedOut: "TIMED_OUT"
+        case .aborted: "ABORTED"
+        }
+    }
+}
+
+/// Something that happened to an execution from outside; the interpreter reacts to it.
+public enum ExecutionEvent: Sendable {
+    case taskSucceeded(taskID: Int, output: JSON)
+    case taskFailed(taskID: Int, error: String?, cause: String?)
+    case taskHeartbeat(taskID: Int)
+    case timerFired(timerID: Int)
+    case stop(error: String?, cause: String?)
+}
+
+/// A task the engine must run once the transition is committed.
+public struct TaskDispatch: Sendable, Equatable {
+    public var taskID: Int
+    public var stateName: String
+    public var resource: String
+    /// The payload for the task (Parameters applied).
+    public var input: JSON
+    public var timeoutSeconds: Int?
+    public var heartbeatSeconds: Int?
+    /// The task token, for `.waitForTaskToken` integrations and activities.
+    public var token: String?
+    /// Which attempt (0 first) this dispatch is, for mocks with per-attempt responses.
+    public var attempt: Int
+}
+
+/// What the engine must do after committing a transition.
+public enum Effect: Sendable, Equatable {
+    case dispatch(TaskDispatch)
+    case cancelTask(taskID: Int)
+    /// Fire `timerID` at `at` (epoch milliseconds).
+    case startTimer(timerID: Int, at: Int64)
+    case cancelTimer(timerID: Int)
+    case finish(ExecutionStatus)
+}
+
+/// The result of one interpreter step: events to append and effects to perform.
+public struct Transition: Sendable {
+    public var events: [HistoryEvent] = []
+    public var effects: [Effect] = []
+}
+
+/// The whole state of one execution: a value, so that it can be stored, copied and replayed.
+public struct ExecutionState: Sendable {
+    public internal(set) var status: ExecutionStatus = .running
+    public internal(set) var nextEventID = 1
+    var frames: [Int: Frame] = [:]
+    var nextFrameID = 0
+    var nextTaskID = 1
+    var nextTimerID = 1
+    var tasks: [Int: PendingTask] = [:]
+    var timers: [Int: PendingTimer] = [:]
+    var input: JSON = .null
+    var startTime: Int64 = 0
+    var contextBase: JSON = .null
+
+    /// Tasks waiting for an answer, for tools that list callbacks.
+    public var openTaskIDs: [Int] { tasks.keys.sorted() }
+    /// The earliest pending timer, for engines that sleep until it.
+    public var nextTimer: (id: Int, at: Int64)? {
+        timers.min { $0.value.at < $1.value.at }.map { ($0.key, $0.value.at) }
+    }
+}
+
+/// Event-id bookkeeping as AWS chains `previousEventId`: a frame's `source` is the id the next
+/// event points at; `lastPublished` is the newest event id it emitted.
+struct EventCursor: Sendable {
+    var source: Int
+    var lastPublished: Int
+}
+
+/// One running state machine (the execution, a Parallel branch or a Map iteration).
+struct Frame: Sendable {
+    let id: Int
+    let parent: Int?
+    /// Branch index or item index in the parent.
+    let slot: Int
+    let machine: StateMachine
+    var stateName: String
+    var rawInput: JSON = .null
+    var effectiveInput: JSON = .null
+    var phase: Phase = .entering
+    var retryCounts: [Int] = []
+    var enteredEventID = 0
+    var enteredTime: Int64 = 0
+    var cursor: EventCursor
+    var variables: [String: JSON]
+    var mapItem: (index: Int, value: JSON)?
+    var taskToken: String?
+
+    enum Phase: Sendable {
+        case entering
+        case running
+        case waitingTask(taskID: Int)
+        case waitingTimer(timerID: Int)
+        case waitingRetry(timerID: Int)
+        case waitingChildren(Children)
+        case finished
+    }
+
+    struct Children: Sendable {
+        var results: [JSON?]
+        var running: Set<Int>   // frame ids
+        var pending: [Int]      // item indices not yet started
+        var items: [JSON]
+        var workers: [EventCursor]
+        var failures = 0
+        var tolerated: Int      // failures tolerated (Int.max for all)
+        var isMap: Bool
+        var itemInputBase: JSON
+    }
+}
+
+struct PendingTask: Sendable {
+    var frameID: Int
+    var resource: String
+    var resourceType: String
+    var resourceName: String
+    var kind: TaskEventKind
+    var timeoutTimer: Int?
+    var heartbeatTimer: Int?
+    var heartbeatSeconds: Int?
+}
+
+enum TaskEventKind: Sendable {
+    case task      // TaskScheduled/Started/Succeeded/Failed/TimedOut
+    case lambda    // LambdaFunction*
+    case activity  // Activity*
+}
+
+struct PendingTimer: Sendable {
+    var at: Int64
+    var purpose: Purpose
+    enum Purpose: Sendable {
+        case wait(frameID: Int)
+        case retry(frameID: Int)
+        case taskTimeout(taskID: Int)
+        case heartbeat(taskID: Int)
+        case executionTimeout
+    }
+}

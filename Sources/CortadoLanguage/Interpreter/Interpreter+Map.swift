@@ -1,0 +1,111 @@
+import CortadoJSON
+
+extension Run {
+    /// Map: select the items, read the concurrency and tolerance fields, start the first iterations.
+    mutating func startMap(_ id: Int, _ s: State, _ m: MapState) throws(StatesError) {
+        let raw = state.frames[id]!.rawInput
+        let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+        let sc = scope(id, input: effective)
+        var itemsValue = effective
+        if let p = m.itemsPath {
+            do throws(JSONPathError) { itemsValue = try sc.resolve(p) } catch {
+                throw StatesError(.runtime, "Invalid path '\(p.source)' : \(error.message)")
+            }
+        }
+        guard case .array(let items) = itemsValue else {
+            throw StatesError(.runtime, "Map state input must be an array but was: \(itemsValue.text)")
+        }
+        var maxConcurrency = m.maxConcurrency
+        if let p = m.maxConcurrencyPath {
+            let v = try value(at: p, in: sc)
+            guard let i = v.intValue, v.isNumber, i >= 0 else {
+                throw StatesError(.runtime, "The MaxConcurrencyPath field refers to value \"\(v.stringValue ?? v.text)\" which is not a valid integer: \(p.source)")
+            }
+            maxConcurrency = i
+        }
+        var toleratedCount = m.toleratedFailureCount
+        if let p = m.toleratedFailureCountPath {
+            let v = try value(at: p, in: sc)
+            guard let i = v.intValue, v.isNumber else {
+                throw StatesError(.runtime, "The ToleratedFailureCountPath field refers to value \"\(v.stringValue ?? v.text)\" which is not a valid integer: \(p.source)")
+            }
+            toleratedCount = i
+        }
+        if let c = toleratedCount, c < 0 { throw StatesError(.runtime, "ToleratedFailureCount cannot be negative.") }
+        var toleratedPercentage = m.toleratedFailurePercentage
+        if let p = m.toleratedFailurePercentagePath {
+            let v = try value(at: p, in: sc)
+            guard let d = v.doubleValue else {
+                throw StatesError(.runtime, "The ToleratedFailurePercentagePath field refers to value \"\(v.stringValue ?? v.text)\" which is not a valid float: \(p.source)")
+            }
+            toleratedPercentage = d
+        }
+        if let p = toleratedPercentage, p < 0 || p > 100 {
+            throw StatesError(.runtime, "ToleratedFailurePercentage must be between 0 and 100.")
+        }
+        var tolerated = 0
+        if let c = toleratedCount { tolerated = c }
+        if let p = toleratedPercentage {
+            let byPercent = Int((p / 100 * Double(items.count)).rounded(.down))
+            tolerated = toleratedCount == nil ? byPercent : max(tolerated, byPercent)
+        }
+
+        emit(frame: id, "MapStateStarted", "mapStateStartedEventDetails", [("length", .int(items.count))])
+        let parent = state.frames[id]!
+        let workerCount = items.isEmpty ? 0 : (maxConcurrency == 0 ? items.count : min(maxConcurrency, items.count))
+        var children = Frame.Children(
+            results: Array(repeating: nil, count: items.count), running: [], pending: Array(workerCount..<items.count),
+            items: items, workers: Array(repeating: parent.cursor, count: workerCount), tolerated: tolerated, isMap: true,
+            itemInputBase: effective)
+        if items.isEmpty {
+            children.workers = []
+            state.frames[id]!.phase = .running
+            emit(frame: id, "MapStateSucceeded", updateSource: false)
+            let results = JSON.array([])
+            let selected = try s.resultSelector?.evaluate(in: scope(id, input: results)) ?? results
+            try finishState(id, s, result: selected)
+            return
+        }
+        state.frames[id]!.phase = .waitingChildren(children)
+        // Start one iteration per worker; run them in index order.
+        for w in (0..<workerCount).reversed() { startIteration(id, index: w, worker: w, run: false) }
+        ready.append(contentsOf: (0..<workerCount).compactMap { _ in nil })
+    }
+
+    func value(at p: JSONPath, in sc: PathScope) throws(StatesError) -> JSON {
+        do throws(JSONPathError) { return try sc.resolve(p) } catch {
+            throw StatesError(.runtime, "Invalid path '\(p.source)' : \(error.message)")
+        }
+    }
+
+    /// Starts item `index` on `worker`: `MapIterationStarted`, the item selector, a new frame.
+    mutating func startIteration(_ mapID: Int, index: Int, worker: Int, run: Bool = true) {
+        guard var parent = state.frames[mapID], case .waitingChildren(var children) = parent.phase else { return }
+        let s = parent.machine.states[parent.stateName]!
+        guard case .map(let m) = s.kind else { return }
+        var cursor = children.workers[worker]
+        emit(&cursor, "MapIterationStarted", "mapIterationStartedEventDetails", [("index", .int(index)), ("name", .string(s.name))])
+        children.workers[worker] = cursor
+        let item = children.items[index]
+        var input = item
+        if let selector = m.itemSelector {
+            do throws(StatesError) {
+                input = try selector.evaluate(in: scope(mapID, input: children.itemInputBase, mapItem: (index, item)))
+            } catch {
+                parent.phase = .waitingChildren(children)
+                state.frames[mapID] = parent
+                let failure = runtime(error, frame: mapID)
+                parent.phase = .running
+                state.frames[mapID] = parent
+                fail(frame: mapID, failure)
+                ready.append(mapID)
+                return
+            }
+        }
+        let cid = newFrame(parent: parent, slot: index, machine: m.processor, input: input, cursor: cursor)
+        children.running.insert(cid)
+        parent.phase = .waitingChildren(children)
+        state.frames[mapID] = parent
+        ready.append(cid)
+    }
+}

@@ -1,0 +1,816 @@
+import CortadoJSON
+
+/// Runs an ASL state machine one event at a time: a pure function of the execution's state, the
+/// event and the time. It decides; the engine stores the events and performs the effects.
+///
+/// `start` and `step` run every synchronous state (Pass, Choice, Succeed, Fail, branch starts)
+/// until the execution blocks on something outside (a task, a timer) or finishes.
+public struct Interpreter: Sendable {
+    public let machine: StateMachine
+    public let info: ExecutionInfo
+    public var random: any RandomSource
+    /// Largest payload, in bytes of JSON text (AWS: 256 KiB).
+    public var payloadLimit = 262_144
+    /// Makes the task token for a task id (the engine signs it; the default is opaque but unsigned).
+    public var mintToken: @Sendable (_ executionArn: String, _ taskID: Int) -> String = { arn, id in
+        Array("\(arn)#\(id)".utf8).map { String($0, radix: 16) }.joined()
+    }
+
+    public init(machine: StateMachine, info: ExecutionInfo, random: any RandomSource = SystemRandomSource()) {
+        self.machine = machine
+        self.info = info
+        self.random = random
+    }
+
+    /// Starts an execution: `ExecutionStarted`, then every state until the first wait.
+    public func start(input: JSON, at now: Int64) -> (ExecutionState, Transition) {
+        var state = ExecutionState()
+        state.input = input
+        state.startTime = now
+        var run = Run(interpreter: self, state: state, now: now)
+        run.begin(input: input)
+        return (run.state, run.transition)
+    }
+
+    /// Applies one outside event.
+    public func step(_ state: inout ExecutionState, on event: ExecutionEvent, at now: Int64) -> Transition {
+        guard case .running = state.status else { return Transition() }
+        var run = Run(interpreter: self, state: state, now: now)
+        run.handle(event)
+        state = run.state
+        return run.transition
+    }
+}
+
+/// A failure on its way up: optional error and cause, as a Fail state may leave either out.
+struct Failure: Sendable {
+    var error: String?
+    var cause: String?
+
+    var errorName: ErrorName { ErrorName(rawValue: error ?? "") }
+
+    /// The `{"Error", "Cause"}` object a Catcher passes on.
+    var output: JSON {
+        var o = JSONObject(minimumCapacity: 2)
+        if let error { o.append("Error", .string(error)) }
+        if let cause { o.append("Cause", .string(cause)) }
+        return .object(o)
+    }
+}
+
+/// The mutable work of one step.
+struct Run {
+    let interpreter: Interpreter
+    var state: ExecutionState
+    let now: Int64
+    var transition = Transition()
+    /// Frames ready to advance; the last is run first, so branches run in order.
+    var ready: [Int] = []
+
+    init(interpreter: Interpreter, state: ExecutionState, now: Int64) {
+        self.interpreter = interpreter
+        self.state = state
+        self.now = now
+    }
+
+    var info: ExecutionInfo { interpreter.info }
+
+    // MARK: - Events
+
+    @discardableResult
+    mutating func emit(_ cursor: inout EventCursor, _ type: String, _ key: String? = nil,
+                       _ details: [(String, HistoryEvent.Detail)] = [], updateSource: Bool = true) -> Int {
+        let id = state.nextEventID
+        state.nextEventID += 1
+        transition.events.append(HistoryEvent(id: id, previousEventId: cursor.source, type: type, timestamp: now,
+                                              detailsKey: key, details: details))
+        cursor.lastPublished = id
+        if updateSource { cursor.source = id }
+        return id
+    }
+
+    @discardableResult
+    mutating func emit(frame id: Int, _ type: String, _ key: String? = nil,
+                       _ details: [(String, HistoryEvent.Detail)] = [], updateSource: Bool = true) -> Int {
+        var cursor = state.frames[id]!.cursor
+        let eventID = emit(&cursor, type, key, details, updateSource: updateSource)
+        state.frames[id]!.cursor = cursor
+        return eventID
+    }
+
+    // MARK: - Entry points
+
+    mutating func begin(input: JSON) {
+        state.contextBase = makeContextBase(input: input)
+        let root = Frame(id: 0, parent: nil, slot: 0, machine: interpreter.machine, stateName: interpreter.machine.startAt,
+                         rawInput: input, cursor: EventCursor(source: 0, lastPublished: 0), variables: [:])
+        state.frames[0] = root
+        state.nextFrameID = 1
+        emit(frame: 0, "ExecutionStarted", "executionStartedEventDetails",
+             [("input", .payload(input)), ("roleArn", .string(info.roleArn))], updateSource: false)
+        if let t = interpreter.machine.timeoutSeconds {
+            let id = addTimer(at: now + Int64(t) * 1000, .executionTimeout)
+            transition.effects.append(.startTimer(timerID: id, at: state.timers[id]!.at))
+        }
+        ready.append(0)
+        drain()
+    }
+
+    mutating func handle(_ event: ExecutionEvent) {
+        switch event {
+        case .taskSucceeded(let taskID, let output):
+            guard let task = state.tasks.removeValue(forKey: taskID) else { return }
+            cancelTaskTimers(task)
+            taskSucceeded(task, output: output)
+        case .taskFailed(let taskID, let error, let cause):
+            guard let task = state.tasks.removeValue(forKey: taskID) else { return }
+            cancelTaskTimers(task)
+            var details: [(String, HistoryEvent.Detail)] = []
+            if let error { details.append(("error", .string(error))) }
+            if let cause { details.append(("cause", .string(cause))) }
+            emitTaskEvent(task, outcome: "Failed", details)
+            fail(frame: task.frameID, Failure(error: error, cause: cause))
+        case .taskHeartbeat(let taskID):
+            guard var task = state.tasks[taskID], let seconds = task.heartbeatSeconds else { return }
+            if let old = task.heartbeatTimer {
+                state.timers[old] = nil
+                transition.effects.append(.cancelTimer(timerID: old))
+            }
+            let id = addTimer(at: now + Int64(seconds) * 1000, .heartbeat(taskID: taskID))
+            transition.effects.append(.startTimer(timerID: id, at: state.timers[id]!.at))
+            task.heartbeatTimer = id
+            state.tasks[taskID] = task
+        case .timerFired(let timerID):
+            guard let timer = state.timers.removeValue(forKey: timerID) else { return }
+            timerFired(timer)
+        case .stop(let error, let cause):
+            var details: [(String, HistoryEvent.Detail)] = []
+            if let error { details.append(("error", .string(error))) }
+            if let cause { details.append(("cause", .string(cause))) }
+            abortEverything()
+            var cursor = state.frames[0]?.cursor ?? EventCursor(source: state.nextEventID - 1, lastPublished: 0)
+            emit(&cursor, "ExecutionAborted", "executionAbortedEventDetails", details)
+            finish(.aborted(error: error, cause: cause))
+        }
+        drain()
+    }
+
+    mutating func timerFired(_ timer: PendingTimer) {
+        switch timer.purpose {
+        case .wait(let frameID):
+            guard var frame = state.frames[frameID], case .waitingTimer = frame.phase else { return }
+            frame.phase = .running
+            state.frames[frameID] = frame
+            let s = frame.machine.states[frame.stateName]!
+            do throws(StatesError) {
+                let output = try s.outputPath.select(in: scope(frameID, input: frame.effectiveInput), field: "OutputPath")
+                try exit(frame: frameID, state: s, output: output, assignInput: frame.effectiveInput)
+            } catch {
+                fail(frame: frameID, runtime(error, frame: frameID))
+            }
+        case .retry(let frameID):
+            guard var frame = state.frames[frameID], case .waitingRetry = frame.phase else { return }
+            frame.phase = .running
+            state.frames[frameID] = frame
+            ready.append(frameID)
+        case .taskTimeout(let taskID), .heartbeat(let taskID):
+            guard let task = state.tasks.removeValue(forKey: taskID) else { return }
+            cancelTaskTimers(task)
+            transition.effects.append(.cancelTask(taskID: taskID))
+            let name: ErrorName
+            if case .heartbeat = timer.purpose { name = .heartbeatTimeout } else { name = .timeout }
+            emitTaskEvent(task, outcome: "TimedOut", [("error", .string(name.rawValue))])
+            fail(frame: task.frameID, Failure(error: name.rawValue, cause: nil))
+        case .executionTimeout:
+            abortEverything()
+            var cursor = state.frames[0]?.cursor ?? EventCursor(source: state.nextEventID - 1, lastPublished: 0)
+            emit(&cursor, "ExecutionTimedOut", "executionTimedOutEventDetails", [("error", .string(ErrorName.timeout.rawValue))])
+            finish(.timedOut(error: ErrorName.timeout.rawValue, cause: nil))
+        }
+    }
+
+    // MARK: - The loop
+
+    mutating func drain() {
+        while let id = ready.popLast() {
+            guard case .running = state.status else { return }
+            advance(id)
+        }
+    }
+
+    /// Runs one frame's states until it blocks, ends or fails.
+    mutating func advance(_ id: Int) {
+        while let frame = state.frames[id] {
+            switch frame.phase {
+            case .entering:
+                enter(id)
+            case .running:
+                let s = frame.machine.states[frame.stateName]!
+                do throws(StatesError) {
+                    try execute(id, s)
+                } catch {
+                    if state.frames[id] != nil { fail(frame: id, runtime(error, frame: id)) }
+                }
+            default:
+                return
+            }
+        }
+    }
+
+    mutating func enter(_ id: Int) {
+        var frame = state.frames[id]!
+        let s = frame.machine.states[frame.stateName]!
+        frame.phase = .running
+        frame.retryCounts = s.retry.isEmpty ? [] : Array(repeating: 0, count: s.retry.count)
+        frame.enteredTime = now
+        state.frames[id] = frame
+        let eventID = emit(frame: id, s.typeName + "StateEntered", "stateEnteredEventDetails",
+                           [("name", .string(s.name)), ("input", .payload(frame.rawInput))])
+        state.frames[id]!.enteredEventID = eventID
+    }
+
+    /// Turns an evaluator's error into the failure AWS reports, with the state prefix.
+    func runtime(_ error: StatesError, frame id: Int) -> Failure {
+        guard error.prefixed, let frame = state.frames[id] else { return Failure(error: error.name.rawValue, cause: error.cause) }
+        return Failure(
+            error: error.name.rawValue,
+            cause: "An error occurred while executing the state '\(frame.stateName)' (entered at the event id #\(frame.enteredEventID)). \(error.cause)")
+    }
+
+    // MARK: - Scopes and the context object
+
+    func makeContextBase(input: JSON) -> JSON {
+        [
+            "Execution": [
+                "Id": .string(info.executionArn),
+                "Input": input,
+                "StartTime": .string(Timestamp(epochMilliseconds: state.startTime).formatted()),
+                "Name": .string(info.executionName),
+                "RoleArn": .string(info.roleArn),
+                "RedriveCount": .int(info.redriveCount),
+            ],
+            "StateMachine": ["Id": .string(info.stateMachineArn), "Name": .string(info.stateMachineName)],
+        ]
+    }
+
+    func context(_ frame: Frame, _ s: State, mapItem: (index: Int, value: JSON)? = nil) -> JSON {
+        guard case .object(var o) = state.contextBase else { return .null }
+        var st: JSONObject = ["Name": .string(s.name), "EnteredTime": .string(Timestamp(epochMilliseconds: frame.enteredTime).formatted())]
+        switch s.kind {
+        case .task, .parallel, .map: st["RetryCount"] = .int(frame.retryCounts.reduce(0, +))
+        default: break
+        }
+        o["State"] = .object(st)
+        if let token = frame.taskToken { o["Task"] = ["Token": .string(token)] }
+        if let item = mapItem ?? frame.mapItem {
+            o["Map"] = ["Item": ["Index": .int(item.index), "Value": item.value]]
+        }
+        return .object(o)
+    }
+
+    func scope(_ id: Int, input: JSON, mapItem: (index: Int, value: JSON)? = nil) -> PathScope {
+        let frame = state.frames[id]!
+        let s = frame.machine.states[frame.stateName]!
+        let ctx: JSON = s.usesContext ? context(frame, s, mapItem: mapItem) : .null
+        return PathScope(input: input, context: ctx, variables: frame.variables, random: interpreter.random)
+    }
+
+    // MARK: - States
+
+    mutating func execute(_ id: Int, _ s: State) throws(StatesError) {
+        let frame = state.frames[id]!
+        let raw = frame.rawInput
+        switch s.kind {
+        case .pass(let pass):
+            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+            let result: JSON
+            if let r = pass.result {
+                result = r
+            } else if let p = s.parameters {
+                result = try p.evaluate(in: scope(id, input: effective))
+            } else {
+                result = effective
+            }
+            try finishState(id, s, result: result)
+
+        case .succeed:
+            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+            let output = try s.outputPath.select(in: scope(id, input: effective), field: "OutputPath")
+            emit(frame: id, "SucceedStateExited", "stateExitedEventDetails", [("name", .string(s.name)), ("output", .payload(output))])
+            complete(frame: id, output: output)
+
+        case .fail(let f):
+            let sc = scope(id, input: raw)
+            func text(_ t: FailState.Text?, _ field: String) throws(StatesError) -> String? {
+                switch t {
+                case nil: return nil
+                case .literal(let v): return v
+                case .intrinsic(let fn):
+                    let v = try fn.evaluate(in: sc)
+                    return v.stringValue ?? v.text
+                case .path(let p):
+                    do throws(JSONPathError) {
+                        let v = try sc.resolve(p)
+                        return v.stringValue ?? v.text
+                    } catch {
+                        throw StatesError(.runtime, "The JSONPath '\(p.source)' specified for the field '\(field)' could not be found in the input '\(raw.text)'")
+                    }
+                }
+            }
+            let error = try text(f.error, "ErrorPath")
+            let cause = try text(f.cause, "CausePath")
+            fail(frame: id, Failure(error: error, cause: cause), fromFailState: true)
+
+        case .choice(let c):
+            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+            let sc = scope(id, input: effective)
+            var target: String?
+            var assign = s.assign
+            for branch in c.choices where try branch.rule.evaluate(in: sc) {
+                target = branch.next
+                if let a = branch.assign {
+                    var sink = DiagnosticSink()
+                    assign = PayloadTemplate.compile(a, at: "", into: &sink)
+                } else {
+                    assign = nil
+                }
+                break
+            }
+            if target == nil { target = c.defaultNext }
+            guard let next = target else {
+                throw StatesError(.noChoiceMatched, "No Choice Rules matched and no Default was specified.", prefixed: false)
+            }
+            let output = try s.outputPath.select(in: sc, field: "OutputPath")
+            var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
+            if let assign {
+                let vars = try evaluateAssign(assign, scope: sc)
+                details.append(("assignedVariables", .variables(vars)))
+                for (k, v) in vars { state.frames[id]!.variables[k] = v }
+            }
+            emit(frame: id, "ChoiceStateExited", "stateExitedEventDetails", details)
+            goTo(id, next, input: output)
+
+        case .wait(let w):
+            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+            let sc = scope(id, input: effective)
+            let until = try waitUntil(w, scope: sc)
+            if until <= now {
+                let output = try s.outputPath.select(in: sc, field: "OutputPath")
+                try exit(frame: id, state: s, output: output, assignInput: effective)
+            } else {
+                let timer = addTimer(at: until, .wait(frameID: id))
+                state.frames[id]!.effectiveInput = effective
+                state.frames[id]!.phase = .waitingTimer(timerID: timer)
+                transition.effects.append(.startTimer(timerID: timer, at: until))
+            }
+
+        case .task(let t):
+            try startTask(id, s, t)
+
+        case .parallel(let p):
+            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+            let branchInput = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
+            emit(frame: id, "ParallelStateStarted")
+            let parent = state.frames[id]!
+            var children = Frame.Children(results: Array(repeating: nil, count: p.branches.count), running: [], pending: [],
+                                          items: [], workers: [], tolerated: 0, isMap: false, itemInputBase: .null)
+            var ids: [Int] = []
+            for (i, b) in p.branches.enumerated() {
+                let cid = newFrame(parent: parent, slot: i, machine: b, input: branchInput, cursor: parent.cursor)
+                children.running.insert(cid)
+                ids.append(cid)
+            }
+            state.frames[id]!.phase = .waitingChildren(children)
+            ready.append(contentsOf: ids.reversed())
+
+        case .map(let m):
+            try startMap(id, s, m)
+        }
+    }
+
+    /// Pass and Task results: ResultSelector is the caller's; here ResultPath, OutputPath, Assign, exit.
+    mutating func finishState(_ id: Int, _ s: State, result: JSON) throws(StatesError) {
+        let raw = state.frames[id]!.rawInput
+        let combined = try s.resultPath.apply(result, to: raw)
+        let output = try s.outputPath.select(in: scope(id, input: combined), field: "OutputPath")
+        try exit(frame: id, state: s, output: output, assignInput: result)
+    }
+
+    /// Emits `…StateExited` (with assigned variables) and moves on.
+    mutating func exit(frame id: Int, state s: State, output: JSON, assignInput: JSON) throws(StatesError) {
+        if output.encodedSizeExceeds(interpreter.payloadLimit) {
+            throw StatesError(.dataLimitExceeded, "The state/task '\(s.name)' returned a result with a size exceeding the maximum number of bytes service limit.", prefixed: false)
+        }
+        var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
+        if let assign = s.assign {
+            let vars = try evaluateAssign(assign, scope: scope(id, input: assignInput))
+            details.append(("assignedVariables", .variables(vars)))
+            for (k, v) in vars { state.frames[id]!.variables[k] = v }
+        }
+        emit(frame: id, s.typeName + "StateExited", "stateExitedEventDetails", details)
+        switch s.exit {
+        case .next(let n): goTo(id, n, input: output)
+        case .end: complete(frame: id, output: output)
+        }
+    }
+
+    func evaluateAssign(_ t: PayloadTemplate, scope: PathScope) throws(StatesError) -> [(String, JSON)] {
+        guard case .object(let o) = try t.evaluate(in: scope) else { return [] }
+        return o.map { ($0.key, $0.value) }
+    }
+
+    mutating func goTo(_ id: Int, _ next: String, input: JSON) {
+        state.frames[id]!.stateName = next
+        state.frames[id]!.rawInput = input
+        state.frames[id]!.phase = .entering
+        state.frames[id]!.taskToken = nil
+    }
+
+    // MARK: - Wait
+
+    func waitUntil(_ w: WaitState, scope sc: PathScope) throws(StatesError) -> Int64 {
+        switch w.duration {
+        case .seconds(let s):
+            return now + Int64(s) * 1000
+        case .secondsPath(let p):
+            guard let v = try? sc.resolve(p) else {
+                throw StatesError(.runtime, "The SecondsPath parameter does not reference an input value: \(p.source)")
+            }
+            guard case .int(let seconds) = v else {
+                throw StatesError(.runtime, "The SecondsPath parameter cannot be parsed as a long value: \(p.source) == \(v.stringValue ?? v.text)")
+            }
+            guard seconds >= 0 else {
+                throw StatesError(.runtime, "The SecondsPath parameter references a negative value: \(p.source) == \(seconds)")
+            }
+            return try checkDelay(now + Int64(seconds) * 1000)
+        case .timestamp(let text):
+            guard let t = Timestamp.parse(text) else {
+                throw StatesError(.runtime, "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(text)")
+            }
+            return try checkDelay(t.epochMilliseconds)
+        case .timestampPath(let p):
+            guard let v = try? sc.resolve(p) else {
+                throw StatesError(.runtime, "The TimestampPath parameter does not reference an input value: \(p.source)")
+            }
+            guard let text = v.stringValue, let t = Timestamp.parse(text) else {
+                throw StatesError(.runtime, "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: \(p.source) == \(v.stringValue ?? v.text)")
+            }
+            return try checkDelay(t.epochMilliseconds)
+        }
+    }
+
+    /// A Wait may last at most one year (AWS's limit on a standard execution's duration).
+    func checkDelay(_ until: Int64) throws(StatesError) -> Int64 {
+        if until - now > 31_536_000_000 { throw StatesError(.runtime, "Wait state delay is too long.") }
+        return until
+    }
+
+    // MARK: - Tasks
+
+    static func describe(resource: String) -> (kind: TaskEventKind, type: String, name: String) {
+        let parts = resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if parts.count >= 7, parts[2] == "lambda", parts[5] == "function" { return (.lambda, "lambda", resource) }
+        if parts.count >= 7, parts[2] == "states", parts[5] == "activity" { return (.activity, "activity", resource) }
+        if parts.count >= 6, parts[2] == "states", parts[3].isEmpty, parts[4].isEmpty {
+            // arn:aws:states:::service:action[.pattern] or arn:aws:states:::aws-sdk:service:action
+            let rest = Array(parts[5...])
+            if rest.first == "aws-sdk", rest.count >= 3 { return (.task, "aws-sdk:" + rest[1], rest[2...].joined(separator: ":")) }
+            if rest.count >= 2 { return (.task, rest[0], rest[1...].joined(separator: ":")) }
+        }
+        return (.task, "unknown", resource)
+    }
+
+    mutating func startTask(_ id: Int, _ s: State, _ t: TaskState) throws(StatesError) {
+        let raw = state.frames[id]!.rawInput
+        let (kind, resourceType, resourceName) = Self.describe(resource: t.resource)
+        let taskID = state.nextTaskID
+        state.nextTaskID += 1
+        if t.resource.hasSuffix(".waitForTaskToken") || kind == .activity {
+            state.frames[id]!.taskToken = interpreter.mintToken(info.executionArn, taskID)
+        }
+        let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+        let parameters = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
+        let sc = scope(id, input: effective)
+        var timeout = t.timeoutSeconds
+        var heartbeat = t.heartbeatSeconds
+        if let p = t.timeoutSecondsPath {
+            timeout = try positiveInteger(at: p, in: sc, field: "TimeoutSecondsPath")
+        }
+        if let p = t.heartbeatSecondsPath {
+            heartbeat = try positiveInteger(at: p, in: sc, field: "HeartbeatSecondsPath")
+        }
+        var task = PendingTask(frameID: id, resource: t.resource, resourceType: resourceType, resourceName: resourceName,
+                               kind: kind, heartbeatSeconds: heartbeat)
+        switch kind {
+        case .lambda:
+            var d: [(String, HistoryEvent.Detail)] = [("resource", .string(t.resource)), ("input", .payload(parameters))]
+            if let timeout { d.append(("timeoutInSeconds", .int(timeout))) }
+            emit(frame: id, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", d)
+        case .activity:
+            var d: [(String, HistoryEvent.Detail)] = [("resource", .string(t.resource)), ("input", .payload(parameters))]
+            if let timeout { d.append(("timeoutInSeconds", .int(timeout))) }
+            if let heartbeat { d.append(("heartbeatInSeconds", .int(heartbeat))) }
+            emit(frame: id, "ActivityScheduled", "activityScheduledEventDetails", d)
+        case .task:
+            var d: [(String, HistoryEvent.Detail)] = [
+                ("resourceType", .string(resourceType)), ("resource", .string(resourceName)),
+                ("region", .string(info.region)), ("parameters", .payload(parameters)),
+            ]
+            if let timeout { d.append(("timeoutInSeconds", .int(timeout))) }
+            if let heartbeat { d.append(("heartbeatInSeconds", .int(heartbeat))) }
+            emit(frame: id, "TaskScheduled", "taskScheduledEventDetails", d)
+        }
+        if let timeout {
+            let tid = addTimer(at: now + Int64(timeout) * 1000, .taskTimeout(taskID: taskID))
+            task.timeoutTimer = tid
+            transition.effects.append(.startTimer(timerID: tid, at: state.timers[tid]!.at))
+        }
+        if let heartbeat {
+            let tid = addTimer(at: now + Int64(heartbeat) * 1000, .heartbeat(taskID: taskID))
+            task.heartbeatTimer = tid
+            transition.effects.append(.startTimer(timerID: tid, at: state.timers[tid]!.at))
+        }
+        state.tasks[taskID] = task
+        state.frames[id]!.phase = .waitingTask(taskID: taskID)
+        let attempt = state.frames[id]!.retryCounts.reduce(0, +)
+        transition.effects.append(.dispatch(TaskDispatch(
+            taskID: taskID, stateName: s.name, resource: t.resource, input: parameters, timeoutSeconds: timeout,
+            heartbeatSeconds: heartbeat, token: state.frames[id]!.taskToken, attempt: attempt)))
+        switch kind {
+        case .lambda: emit(frame: id, "LambdaFunctionStarted")
+        case .activity: break  // ActivityStarted comes when a worker takes the task.
+        case .task:
+            emit(frame: id, "TaskStarted", "taskStartedEventDetails",
+                 [("resourceType", .string(resourceType)), ("resource", .string(resourceName))])
+        }
+    }
+
+    func positiveInteger(at p: JSONPath, in sc: PathScope, field: String) throws(StatesError) -> Int {
+        let v: JSON
+        do throws(JSONPathError) { v = try sc.resolve(p) } catch {
+            throw StatesError(.runtime, "Invalid path '\(p.source)' : \(error.message)")
+        }
+        guard case .int(let i) = v, i > 0 else {
+            throw StatesError(.runtime, "The \(field) parameter must reference a positive integer: \(p.source) == \(v.stringValue ?? v.text)")
+        }
+        return i
+    }
+
+    mutating func emitTaskEvent(_ task: PendingTask, outcome: String, _ extra: [(String, HistoryEvent.Detail)]) {
+        guard state.frames[task.frameID] != nil else { return }
+        switch task.kind {
+        case .lambda:
+            emit(frame: task.frameID, "LambdaFunction" + outcome, "lambdaFunction\(outcome)EventDetails", extra)
+        case .activity:
+            emit(frame: task.frameID, "Activity" + outcome, "activity\(outcome)EventDetails", extra)
+        case .task:
+            emit(frame: task.frameID, "Task" + outcome, "task\(outcome)EventDetails",
+                 extra + [("resourceType", .string(task.resourceType)), ("resource", .string(task.resourceName))])
+        }
+    }
+
+    mutating func taskSucceeded(_ task: PendingTask, output: JSON) {
+        let id = task.frameID
+        guard let frame = state.frames[id] else { return }
+        let s = frame.machine.states[frame.stateName]!
+        emitTaskEvent(task, outcome: "Succeeded", [("output", .payload(output))])
+        state.frames[id]!.phase = .running
+        do throws(StatesError) {
+            if output.encodedSizeExceeds(interpreter.payloadLimit) {
+                throw StatesError(.dataLimitExceeded, "The state/task '\(task.resource)' returned a result with a size exceeding the maximum number of bytes service limit.", prefixed: false)
+            }
+            let selected = try s.resultSelector?.evaluate(in: scope(id, input: output)) ?? output
+            try finishState(id, s, result: selected)
+        } catch {
+            fail(frame: id, runtime(error, frame: id))
+        }
+        ready.append(id)
+    }
+
+    mutating func cancelTaskTimers(_ task: PendingTask) {
+        for t in [task.timeoutTimer, task.heartbeatTimer].compactMap({ $0 }) where state.timers[t] != nil {
+            state.timers[t] = nil
+            transition.effects.append(.cancelTimer(timerID: t))
+        }
+    }
+
+    mutating func addTimer(at: Int64, _ purpose: PendingTimer.Purpose) -> Int {
+        let id = state.nextTimerID
+        state.nextTimerID += 1
+        state.timers[id] = PendingTimer(at: at, purpose: purpose)
+        return id
+    }
+
+    // MARK: - Frames
+
+    mutating func newFrame(parent: Frame, slot: Int, machine: StateMachine, input: JSON, cursor: EventCursor,
+                           mapItem: (index: Int, value: JSON)? = nil) -> Int {
+        let id = state.nextFrameID
+        state.nextFrameID += 1
+        state.frames[id] = Frame(id: id, parent: parent.id, slot: slot, machine: machine, stateName: machine.startAt,
+                                 rawInput: input, cursor: cursor, variables: parent.variables, mapItem: mapItem)
+        return id
+    }
+
+    /// A frame reached an End: the execution succeeds, or the parent collects the branch.
+    mutating func complete(frame id: Int, output: JSON) {
+        guard let frame = state.frames.removeValue(forKey: id) else { return }
+        guard let parentID = frame.parent else {
+            var cursor = frame.cursor
+            emit(&cursor, "ExecutionSucceeded", "executionSucceededEventDetails", [("output", .payload(output))])
+            finish(.succeeded(output: output))
+            return
+        }
+        childFinished(parentID, child: frame, result: .success(output))
+    }
+
+    /// Handles an error in the frame's current state: Retry, Catch, or pass it up.
+    mutating func fail(frame id: Int, _ failure: Failure, fromFailState: Bool = false) {
+        guard var frame = state.frames[id] else { return }
+        let s = frame.machine.states[frame.stateName]!
+        let name = failure.errorName
+        if !fromFailState {
+            if let r = s.retry.firstIndex(where: { $0.matches(name) }) {
+                let retrier = s.retry[r]
+                if frame.retryCounts[r] < retrier.maxAttempts {
+                    var delay = retrier.delay(forAttempt: frame.retryCounts[r])
+                    if retrier.jitterStrategy == .full { delay = Double(interpreter.random.int(in: 0..<(Int(delay * 1000) + 1))) / 1000 }
+                    frame.retryCounts[r] += 1
+                    let timer = addTimer(at: now + Int64(delay * 1000), .retry(frameID: id))
+                    frame.phase = .waitingRetry(timerID: timer)
+                    state.frames[id] = frame
+                    transition.effects.append(.startTimer(timerID: timer, at: state.timers[timer]!.at))
+                    return
+                }
+            }
+            if let catcher = s.catchers.first(where: { $0.matches(name) }) {
+                do throws(StatesError) {
+                    let errorOutput = failure.output
+                    let output = try catcher.resultPath.apply(errorOutput, to: frame.rawInput)
+                    var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
+                    if let assign = catcher.assign {
+                        let vars = try evaluateAssign(assign, scope: scope(id, input: errorOutput))
+                        details.append(("assignedVariables", .variables(vars)))
+                        for (k, v) in vars { state.frames[id]!.variables[k] = v }
+                    }
+                    emit(frame: id, s.typeName + "StateExited", "stateExitedEventDetails", details)
+                    goTo(id, catcher.next, input: output)
+                    ready.append(id)
+                    return
+                } catch {
+                    return fail(frame: id, runtime(error, frame: id), fromFailState: true)
+                }
+            }
+        }
+        // Not handled: the frame fails.
+        state.frames[id] = nil
+        abortChildren(of: frame)
+        guard let parentID = frame.parent else {
+            var cursor = frame.cursor
+            var details: [(String, HistoryEvent.Detail)] = []
+            if let e = failure.error { details.append(("error", .string(e))) }
+            if let c = failure.cause { details.append(("cause", .string(c))) }
+            emit(&cursor, "ExecutionFailed", "executionFailedEventDetails", details)
+            finish(.failed(error: failure.error, cause: failure.cause))
+            return
+        }
+        childFinished(parentID, child: frame, result: .failure(failure))
+    }
+
+    enum ChildResult {
+        case success(JSON)
+        case failure(Failure)
+    }
+
+    mutating func childFinished(_ parentID: Int, child: Frame, result: ChildResult) {
+        guard var parent = state.frames[parentID], case .waitingChildren(var children) = parent.phase else { return }
+        let s = parent.machine.states[parent.stateName]!
+        children.running.remove(child.id)
+        var childCursor = child.cursor
+        let worker = children.isMap ? workerIndex(child, children) : 0
+        switch result {
+        case .success(let output):
+            if children.isMap {
+                emit(&childCursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
+                     [("index", .int(child.slot)), ("name", .string(s.name))], updateSource: false)
+                children.workers[worker] = childCursor
+            } else {
+                children.workers.append(childCursor)
+            }
+            children.results[child.slot] = output
+        case .failure(let failure):
+            if children.isMap {
+                emit(&childCursor, "MapIterationFailed", "mapIterationFailedEventDetails",
+                     [("index", .int(child.slot)), ("name", .string(s.name))], updateSource: false)
+                children.workers[worker] = childCursor
+                children.failures += 1
+                if children.failures <= children.tolerated {
+                    children.results[child.slot] = failure.output
+                    break
+                }
+            }
+            // The state fails: abort the other branches or iterations.
+            for other in children.running.sorted() {
+                if let f = state.frames.removeValue(forKey: other) {
+                    abortChildren(of: f)
+                    if children.isMap {
+                        var c = f.cursor
+                        emit(&c, "MapIterationAborted", "mapIterationAbortedEventDetails",
+                             [("index", .int(f.slot)), ("name", .string(s.name))], updateSource: false)
+                    }
+                }
+            }
+            parent.cursor.source = child.cursor.source
+            parent.phase = .running
+            state.frames[parentID] = parent
+            emit(frame: parentID, s.typeName + "StateFailed")
+            var reported = failure
+            if children.isMap, children.tolerated > 0 || isToleranceSet(s) {
+                reported = Failure(error: ErrorName.exceedToleratedFailureThreshold.rawValue,
+                                   cause: "The specified tolerated failure threshold was exceeded")
+            }
+            fail(frame: parentID, reported)
+            ready.append(parentID)
+            return
+        }
+        // Start the next item on the worker that just freed up.
+        if children.isMap, !children.pending.isEmpty {
+            let next = children.pending.removeFirst()
+            parent.phase = .waitingChildren(children)
+            state.frames[parentID] = parent
+            startIteration(parentID, index: next, worker: worker)
+            return
+        }
+        if children.running.isEmpty && children.pending.isEmpty {
+            let last = children.workers.map(\.lastPublished).max() ?? parent.cursor.source
+            parent.cursor.source = max(parent.cursor.source, last)
+            parent.phase = .running
+            state.frames[parentID] = parent
+            emit(frame: parentID, s.typeName + "StateSucceeded", updateSource: false)
+            let results = JSON.array(children.results.map { $0 ?? .null })
+            do throws(StatesError) {
+                let selected = try s.resultSelector?.evaluate(in: scope(parentID, input: results)) ?? results
+                try finishState(parentID, s, result: selected)
+            } catch {
+                fail(frame: parentID, runtime(error, frame: parentID))
+            }
+            ready.append(parentID)
+            return
+        }
+        parent.phase = .waitingChildren(children)
+        state.frames[parentID] = parent
+    }
+
+    func isToleranceSet(_ s: State) -> Bool {
+        guard case .map(let m) = s.kind else { return false }
+        return m.toleratedFailureCount != nil || m.toleratedFailurePercentage != nil
+            || m.toleratedFailureCountPath != nil || m.toleratedFailurePercentagePath != nil
+    }
+
+    func workerIndex(_ child: Frame, _ children: Frame.Children) -> Int {
+        children.workers.isEmpty ? 0 : child.slot % children.workers.count
+    }
+
+    /// Removes every descendant of a frame, cancelling their tasks and timers.
+    mutating func abortChildren(of frame: Frame) {
+        let descendants = state.frames.values.filter { $0.parent == frame.id }.map(\.id)
+        for d in descendants {
+            if let f = state.frames.removeValue(forKey: d) { abortChildren(of: f) }
+        }
+        for (taskID, task) in state.tasks where task.frameID == frame.id || descendants.contains(task.frameID) {
+            state.tasks[taskID] = nil
+            cancelTaskTimers(task)
+            transition.effects.append(.cancelTask(taskID: taskID))
+        }
+        for (timerID, timer) in state.timers {
+            switch timer.purpose {
+            case .wait(let f), .retry(let f):
+                if f == frame.id || descendants.contains(f) {
+                    state.timers[timerID] = nil
+                    transition.effects.append(.cancelTimer(timerID: timerID))
+                }
+            default: break
+            }
+        }
+    }
+
+    mutating func abortEverything() {
+        if let root = state.frames[0] { abortChildren(of: root) }
+        for (taskID, task) in state.tasks {
+            cancelTaskTimers(task)
+            transition.effects.append(.cancelTask(taskID: taskID))
+        }
+        state.tasks = [:]
+        for timerID in state.timers.keys { transition.effects.append(.cancelTimer(timerID: timerID)) }
+        state.timers = [:]
+    }
+
+    mutating func finish(_ status: ExecutionStatus) {
+        for timerID in state.timers.keys.sorted() { transition.effects.append(.cancelTimer(timerID: timerID)) }
+        state.timers = [:]
+        state.status = status
+        state.frames = [:]
+        ready = []
+        transition.effects.append(.finish(status))
+    }
+}

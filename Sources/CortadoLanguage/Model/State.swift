@@ -1,0 +1,138 @@
+import CortadoJSON
+
+/// The query language of a definition or a state.
+public enum QueryLanguage: String, Sendable, Hashable {
+    case jsonPath = "JSONPath"
+    case jsonata = "JSONata"
+}
+
+/// A path field that may also be `null` (`InputPath`, `OutputPath`).
+public enum OptionalPath: Sendable, Hashable {
+    /// Absent: `$`, the whole value.
+    case whole
+    /// Explicit `null`: an empty object.
+    case empty
+    case path(JSONPath)
+
+    func select(in scope: PathScope, field: String) throws(StatesError) -> JSON {
+        switch self {
+        case .whole: return scope.input
+        case .empty: return .object(JSONObject())
+        case .path(let p):
+            do throws(JSONPathError) {
+                return try scope.resolve(p)
+            } catch {
+                throw StatesError(.runtime, "Invalid path '\(p.source)' : \(error.message)")
+            }
+        }
+    }
+}
+
+/// How a state ends: go to `Next`, or end its state machine (or branch).
+public enum StateExit: Sendable, Hashable {
+    case next(String)
+    case end
+}
+
+/// One state of a definition, with the fields every kind may carry.
+public struct State: Sendable {
+    public var name: String
+    public var kind: Kind
+    public var comment: String?
+    public var queryLanguage: QueryLanguage
+    public var inputPath: OptionalPath = .whole
+    public var outputPath: OptionalPath = .whole
+    public var parameters: PayloadTemplate?
+    public var resultSelector: PayloadTemplate?
+    public var resultPath: ResultPath = .path(.identity)
+    public var assign: PayloadTemplate?
+    public var exit: StateExit = .end
+    /// True when some field of the state reads the context object `$$` (built only then).
+    public var usesContext = false
+    public var retry: [Retrier] = []
+    public var catchers: [Catcher] = []
+    /// The JSON of the state as written, for tools that need fields the model does not keep.
+    public var raw: JSON
+
+    public enum Kind: Sendable {
+        case pass(PassState)
+        case task(TaskState)
+        case choice(ChoiceState)
+        case wait(WaitState)
+        case succeed
+        case fail(FailState)
+        case parallel(ParallelState)
+        case map(MapState)
+    }
+
+    /// The `Type` as written, which is also the prefix of its history events (`PassStateEntered`).
+    public var typeName: String {
+        switch kind {
+        case .pass: "Pass"
+        case .task: "Task"
+        case .choice: "Choice"
+        case .wait: "Wait"
+        case .succeed: "Succeed"
+        case .fail: "Fail"
+        case .parallel: "Parallel"
+        case .map: "Map"
+        }
+    }
+}
+
+public struct PassState: Sendable {
+    public var result: JSON?
+}
+
+public struct TaskState: Sendable {
+    public var resource: String
+    public var timeoutSeconds: Int?
+    public var timeoutSecondsPath: JSONPath?
+    public var heartbeatSeconds: Int?
+    public var heartbeatSecondsPath: JSONPath?
+    public var credentials: JSON?
+}
+
+public struct ChoiceState: Sendable {
+    public var choices: [ChoiceBranch]
+    public var defaultNext: String?
+}
+
+public struct WaitState: Sendable {
+    public enum Duration: Sendable {
+        case seconds(Int)
+        case secondsPath(JSONPath)
+        case timestamp(String)
+        case timestampPath(JSONPath)
+    }
+    public var duration: Duration
+}
+
+public struct FailState: Sendable {
+    public enum Text: Sendable {
+        case literal(String)
+        case path(JSONPath)
+        case intrinsic(IntrinsicFunction)
+    }
+    public var error: Text?
+    public var cause: Text?
+}
+
+public struct ParallelState: Sendable {
+    public var branches: [StateMachine]
+}
+
+public struct MapState: Sendable {
+    public var processor: StateMachine
+    public var itemsPath: JSONPath?
+    public var itemSelector: PayloadTemplate?
+    public var maxConcurrency: Int = 0
+    public var maxConcurrencyPath: JSONPath?
+    public var toleratedFailureCount: Int?
+    public var toleratedFailureCountPath: JSONPath?
+    public var toleratedFailurePercentage: Double?
+    public var toleratedFailurePercentagePath: JSONPath?
+    /// `DISTRIBUTED` maps run here like inline ones, with Map Run events.
+    public var distributed: Bool = false
+    public var label: String?
+}

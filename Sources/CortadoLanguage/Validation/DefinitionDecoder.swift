@@ -1,0 +1,449 @@
+import CortadoJSON
+
+/// Turns definition JSON into typed values, one small check at a time, each reporting a location.
+enum DefinitionDecoder {
+    static let commonFields: Set<String> = ["Type", "Comment", "QueryLanguage"]
+    static let fieldsByType: [String: Set<String>] = [
+        "Pass": ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "Result", "Assign", "Output"],
+        "Task": ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "Resource",
+                 "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Retry", "Catch",
+                 "Credentials", "Assign", "Arguments", "Output"],
+        "Choice": ["InputPath", "OutputPath", "Choices", "Default", "Assign", "Output"],
+        "Wait": ["Next", "End", "InputPath", "OutputPath", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Assign", "Output"],
+        "Succeed": ["InputPath", "OutputPath", "Output"],
+        "Fail": ["Error", "ErrorPath", "Cause", "CausePath"],
+        "Parallel": ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "Branches",
+                     "Retry", "Catch", "Assign", "Arguments", "Output"],
+        "Map": ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "ItemsPath",
+                "ItemSelector", "ItemProcessor", "Iterator", "MaxConcurrency", "MaxConcurrencyPath", "Retry", "Catch",
+                "ToleratedFailureCount", "ToleratedFailureCountPath", "ToleratedFailurePercentage",
+                "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Assign",
+                "Items", "Arguments", "Output"],
+    ]
+
+    static func decodeMachine(_ json: JSON, at location: String, inherited: QueryLanguage, topLevel: Bool,
+                              into sink: inout DiagnosticSink) -> StateMachine? {
+        guard case .object(let o) = json else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "The state machine definition must be a JSON object", at: location.isEmpty ? "/" : location)
+            return nil
+        }
+        var allowed: Set<String> = ["StartAt", "States", "Comment"]
+        if topLevel { allowed.formUnion(["TimeoutSeconds", "Version", "QueryLanguage"]) } else { allowed.insert("ProcessorConfig") }
+        for k in o.keys where !allowed.contains(k) {
+            sink.error("SCHEMA_VALIDATION_FAILED", "The field '\(k)' is not supported by Step Functions", at: location + "/" + k)
+        }
+        var queryLanguage = inherited
+        if let q = o["QueryLanguage"] {
+            if let s = q.stringValue, let ql = QueryLanguage(rawValue: s) { queryLanguage = ql } else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "QueryLanguage must be 'JSONPath' or 'JSONata'", at: location + "/QueryLanguage")
+            }
+        }
+        let comment = string(o, "Comment", location, &sink)
+        let version = string(o, "Version", location, &sink)
+        var timeoutSeconds: Int?
+        if o["TimeoutSeconds"] != nil { timeoutSeconds = positiveInt(o, "TimeoutSeconds", location, &sink, allowZero: false) }
+        guard let startAt = string(o, "StartAt", location, &sink) else {
+            if o["StartAt"] == nil { sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [StartAt]", at: location.isEmpty ? "/" : location) }
+            _ = decodeStates(o["States"], at: location, queryLanguage: queryLanguage, into: &sink)
+            return nil
+        }
+        guard let (states, names) = decodeStates(o["States"], at: location, queryLanguage: queryLanguage, into: &sink) else { return nil }
+        if states[startAt] == nil {
+            sink.error("MISSING_TRANSITION_TARGET", "Missing 'Next' target: \(startAt)", at: location + "/StartAt")
+        }
+        let machine = StateMachine(comment: comment, startAt: startAt, states: states, stateNames: names,
+                                   timeoutSeconds: timeoutSeconds, queryLanguage: queryLanguage, version: version)
+        checkGraph(machine, at: location, into: &sink)
+        return machine
+    }
+
+    static func decodeStates(_ json: JSON?, at location: String, queryLanguage: QueryLanguage,
+                             into sink: inout DiagnosticSink) -> ([String: State], [String])? {
+        guard let json else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [States]", at: location.isEmpty ? "/" : location)
+            return nil
+        }
+        guard case .object(let o) = json, !o.isEmpty else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "States must be a non-empty object", at: location + "/States")
+            return nil
+        }
+        var states: [String: State] = [:]
+        for (name, body) in o {
+            let here = location + "/States/" + name
+            if name.isEmpty || name.count > 80 {
+                sink.error("SCHEMA_VALIDATION_FAILED", "State names must be 1 to 80 characters long", at: here)
+            }
+            if let s = decodeState(name, body, at: here, inherited: queryLanguage, into: &sink) { states[name] = s }
+        }
+        return (states, Array(o.keys))
+    }
+
+    /// Next targets exist, every state is reachable, and every path can end.
+    static func checkGraph(_ m: StateMachine, at location: String, into sink: inout DiagnosticSink) {
+        var targets: [String: [(String, String)]] = [:]  // state -> [(target, location)]
+        for name in m.stateNames {
+            guard let s = m.states[name] else { continue }
+            let here = location + "/States/" + name
+            var out: [(String, String)] = []
+            if case .next(let n) = s.exit { out.append((n, here + "/Next")) }
+            for (i, c) in s.catchers.enumerated() { out.append((c.next, here + "/Catch/\(i)/Next")) }
+            if case .choice(let c) = s.kind {
+                for (i, b) in c.choices.enumerated() { out.append((b.next, here + "/Choices/\(i)/Next")) }
+                if let d = c.defaultNext { out.append((d, here + "/Default")) }
+            }
+            for (t, loc) in out where m.states[t] == nil {
+                sink.error("MISSING_TRANSITION_TARGET", "Missing 'Next' target: \(t)", at: loc)
+            }
+            targets[name] = out
+        }
+        guard m.states[m.startAt] != nil else { return }
+        var seen: Set<String> = [m.startAt]
+        var stack = [m.startAt]
+        while let n = stack.popLast() {
+            for (t, _) in targets[n] ?? [] where m.states[t] != nil && !seen.contains(t) {
+                seen.insert(t)
+                stack.append(t)
+            }
+        }
+        for name in m.stateNames where !seen.contains(name) {
+            sink.error("SCHEMA_VALIDATION_FAILED", "State '\(name)' is not reachable", at: location + "/States/" + name)
+        }
+        let terminal = m.stateNames.contains { n in
+            guard let s = m.states[n] else { return false }
+            switch s.kind {
+            case .succeed, .fail: return true
+            default: if case .end = s.exit, !isChoice(s) { return true }
+            }
+            return false
+        }
+        if !terminal {
+            sink.error("SCHEMA_VALIDATION_FAILED", "No terminal state: at least one state must be a Succeed or Fail state or have \"End\": true", at: location.isEmpty ? "/States" : location + "/States")
+        }
+    }
+
+    static func isChoice(_ s: State) -> Bool { if case .choice = s.kind { true } else { false } }
+
+    static func decodeState(_ name: String, _ json: JSON, at here: String, inherited: QueryLanguage,
+                            into sink: inout DiagnosticSink) -> State? {
+        guard case .object(let o) = json else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "A state must be a JSON object", at: here)
+            return nil
+        }
+        guard let type = o["Type"]?.stringValue else {
+            sink.error("SCHEMA_VALIDATION_FAILED", o["Type"] == nil ? "These fields are required: [Type]" : "Type must be a string", at: here + (o["Type"] == nil ? "" : "/Type"))
+            return nil
+        }
+        guard let allowed = fieldsByType[type] else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "'\(type)' is not a valid state type; expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map", at: here + "/Type")
+            return nil
+        }
+        for k in o.keys where !commonFields.contains(k) && !allowed.contains(k) {
+            sink.error("SCHEMA_VALIDATION_FAILED", "Field '\(k)' is not supported by a \(type) state", at: here + "/" + k)
+        }
+        var ql = inherited
+        if let q = o["QueryLanguage"] {
+            if let s = q.stringValue, let v = QueryLanguage(rawValue: s) { ql = v } else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "QueryLanguage must be 'JSONPath' or 'JSONata'", at: here + "/QueryLanguage")
+            }
+        }
+        var state = State(name: name, kind: .succeed, comment: string(o, "Comment", here, &sink), queryLanguage: ql, raw: json)
+        state.usesContext = mentionsContext(json)
+        if ql == .jsonata {
+            // JSONata states are kept in the model; evaluating them is the JSONata engine's job.
+            for k in ["InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "ItemsPath", "ItemSelector"] where o[k] != nil {
+                sink.error("SCHEMA_VALIDATION_FAILED", "The field '\(k)' is not supported with the JSONata query language", at: here + "/" + k)
+            }
+        }
+        if o["InputPath"] != nil { state.inputPath = optionalPath(o, "InputPath", here, &sink) }
+        if o["OutputPath"] != nil { state.outputPath = optionalPath(o, "OutputPath", here, &sink) }
+        if let p = o["Parameters"] { state.parameters = template(p, here + "/Parameters", &sink) }
+        if let p = o["ResultSelector"] { state.resultSelector = template(p, here + "/ResultSelector", &sink) }
+        if let p = o["Assign"] {
+            if case .object = p { state.assign = PayloadTemplate.compile(p, at: here + "/Assign", into: &sink) } else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "Assign must be a JSON object", at: here + "/Assign")
+            }
+        }
+        if o["ResultPath"] != nil { state.resultPath = resultPath(o["ResultPath"]!, here + "/ResultPath", &sink) }
+
+        let terminalKind = type == "Succeed" || type == "Fail" || type == "Choice"
+        if !terminalKind {
+            let next = o["Next"]
+            let end = o["End"]
+            if let next, end?.boolValue == true {
+                _ = next
+                sink.error("SCHEMA_VALIDATION_FAILED", "A state cannot have both 'Next' and 'End': true", at: here)
+            } else if let next {
+                if let n = next.stringValue { state.exit = .next(n) } else {
+                    sink.error("SCHEMA_VALIDATION_FAILED", "Next must be a string", at: here + "/Next")
+                }
+            } else if let end {
+                if end.boolValue != true {
+                    sink.error("SCHEMA_VALIDATION_FAILED", "End must be true when present without Next", at: here + "/End")
+                }
+            } else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "This state must have either a 'Next' field or \"End\": true", at: here)
+            }
+        }
+
+        if ["Task", "Parallel", "Map"].contains(type) {
+            state.retry = retriers(o["Retry"], here + "/Retry", &sink)
+            state.catchers = catchers(o["Catch"], here + "/Catch", &sink)
+        }
+
+        switch type {
+        case "Pass":
+            state.kind = .pass(PassState(result: o["Result"]))
+        case "Succeed":
+            state.kind = .succeed
+        case "Fail":
+            state.kind = .fail(FailState(error: failText(o, "Error", here, &sink), cause: failText(o, "Cause", here, &sink)))
+        case "Task":
+            guard let resource = string(o, "Resource", here, &sink) else {
+                if o["Resource"] == nil && ql == .jsonPath { sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [Resource]", at: here) }
+                return nil
+            }
+            var t = TaskState(resource: resource)
+            if o["TimeoutSeconds"] != nil { t.timeoutSeconds = positiveInt(o, "TimeoutSeconds", here, &sink, allowZero: false) }
+            if o["HeartbeatSeconds"] != nil { t.heartbeatSeconds = positiveInt(o, "HeartbeatSeconds", here, &sink, allowZero: false) }
+            t.timeoutSecondsPath = path(o, "TimeoutSecondsPath", here, &sink)
+            t.heartbeatSecondsPath = path(o, "HeartbeatSecondsPath", here, &sink)
+            if t.timeoutSeconds != nil && t.timeoutSecondsPath != nil {
+                sink.error("SCHEMA_VALIDATION_FAILED", "TimeoutSeconds and TimeoutSecondsPath cannot both be set", at: here)
+            }
+            if let h = t.heartbeatSeconds, let to = t.timeoutSeconds, h >= to {
+                sink.error("SCHEMA_VALIDATION_FAILED", "HeartbeatSeconds must be smaller than TimeoutSeconds", at: here + "/HeartbeatSeconds")
+            }
+            t.credentials = o["Credentials"]
+            state.kind = .task(t)
+        case "Choice":
+            var branches: [ChoiceBranch] = []
+            if case .array(let a)? = o["Choices"], !a.isEmpty {
+                for (i, c) in a.enumerated() {
+                    if let b = ChoiceBranch.decode(c, at: here + "/Choices/\(i)", into: &sink) { branches.append(b) }
+                }
+            } else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "Choices must be a non-empty array", at: here + "/Choices")
+            }
+            state.kind = .choice(ChoiceState(choices: branches, defaultNext: string(o, "Default", here, &sink)))
+        case "Wait":
+            var found: [WaitState.Duration] = []
+            if o["Seconds"] != nil, let s = positiveInt(o, "Seconds", here, &sink, allowZero: true) { found.append(.seconds(s)) }
+            if let p = path(o, "SecondsPath", here, &sink) { found.append(.secondsPath(p)) }
+            if let t = o["Timestamp"] {
+                if let s = t.stringValue {
+                    if Timestamp.parse(s) == nil {
+                        sink.error("SCHEMA_VALIDATION_FAILED", "The value of the field 'Timestamp' must be an ISO-8601 extended offset date-time format string", at: here + "/Timestamp")
+                    }
+                    found.append(.timestamp(s))
+                } else {
+                    sink.error("SCHEMA_VALIDATION_FAILED", "Timestamp must be a string", at: here + "/Timestamp")
+                }
+            }
+            if let p = path(o, "TimestampPath", here, &sink) { found.append(.timestampPath(p)) }
+            if found.count != 1 && ql == .jsonPath {
+                sink.error("SCHEMA_VALIDATION_FAILED", "A Wait state must have exactly one of Seconds, SecondsPath, Timestamp or TimestampPath", at: here)
+                return nil
+            }
+            guard let d = found.first else { return nil }
+            state.kind = .wait(WaitState(duration: d))
+        case "Parallel":
+            var branches: [StateMachine] = []
+            if case .array(let a)? = o["Branches"], !a.isEmpty {
+                for (i, b) in a.enumerated() {
+                    if let m = decodeMachine(b, at: here + "/Branches/\(i)", inherited: ql, topLevel: false, into: &sink) { branches.append(m) }
+                }
+            } else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "Branches must be a non-empty array", at: here + "/Branches")
+            }
+            state.kind = .parallel(ParallelState(branches: branches))
+        case "Map":
+            let procKey = o["ItemProcessor"] != nil ? "ItemProcessor" : "Iterator"
+            guard let procJSON = o[procKey] else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [ItemProcessor]", at: here)
+                return nil
+            }
+            guard let processor = decodeMachine(procJSON, at: here + "/" + procKey, inherited: ql, topLevel: false, into: &sink) else { return nil }
+            var m = MapState(processor: processor)
+            if case .object(let pc)? = procJSON["ProcessorConfig"], pc["Mode"]?.stringValue == "DISTRIBUTED" { m.distributed = true }
+            m.itemsPath = path(o, "ItemsPath", here, &sink)
+            if let s = o["ItemSelector"] ?? (o["ItemSelector"] == nil ? nil : nil) { m.itemSelector = template(s, here + "/ItemSelector", &sink) }
+            if m.itemSelector == nil, let p = state.parameters {
+                // Legacy: a Map's Parameters select each item.
+                m.itemSelector = p
+                state.parameters = nil
+            }
+            if o["MaxConcurrency"] != nil { m.maxConcurrency = positiveInt(o, "MaxConcurrency", here, &sink, allowZero: true) ?? 0 }
+            m.maxConcurrencyPath = path(o, "MaxConcurrencyPath", here, &sink)
+            if let v = o["ToleratedFailureCount"] {
+                if let i = v.intValue, v.isNumber { m.toleratedFailureCount = i } else {
+                    sink.error("SCHEMA_VALIDATION_FAILED", "ToleratedFailureCount must be an integer", at: here + "/ToleratedFailureCount")
+                }
+            }
+            m.toleratedFailureCountPath = path(o, "ToleratedFailureCountPath", here, &sink)
+            if let v = o["ToleratedFailurePercentage"] {
+                if let d = v.doubleValue { m.toleratedFailurePercentage = d } else {
+                    sink.error("SCHEMA_VALIDATION_FAILED", "ToleratedFailurePercentage must be a number", at: here + "/ToleratedFailurePercentage")
+                }
+            }
+            m.toleratedFailurePercentagePath = path(o, "ToleratedFailurePercentagePath", here, &sink)
+            m.label = o["Label"]?.stringValue
+            state.kind = .map(m)
+        default:
+            return nil
+        }
+        return state
+    }
+
+    /// Whether any string in the state (outside nested branches) starts a context path.
+    static func mentionsContext(_ v: JSON) -> Bool {
+        switch v {
+        case .string(let s): return s.contains("$$")
+        case .array(let a): return a.contains(where: mentionsContext)
+        case .object(let o): return o.values.contains(where: mentionsContext)
+        default: return false
+        }
+    }
+
+    // MARK: small field readers, each reporting a location
+
+    static func string(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink) -> String? {
+        guard let v = o[key] else { return nil }
+        guard case .string(let s) = v else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "\(key) must be a string", at: here + "/" + key)
+            return nil
+        }
+        return s
+    }
+
+    static func positiveInt(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink, allowZero: Bool) -> Int? {
+        guard let v = o[key] else { return nil }
+        guard case .int(let i) = v, i > 0 || (allowZero && i == 0) else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "\(key) must be a \(allowZero ? "non-negative" : "positive") integer", at: here + "/" + key)
+            return nil
+        }
+        return i
+    }
+
+    static func path(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink) -> JSONPath? {
+        guard let s = string(o, key, here, &sink) else { return nil }
+        do throws(JSONPathError) { return try JSONPath(s) } catch {
+            sink.error("SCHEMA_VALIDATION_FAILED", "The value for the field '\(key)' must be a valid JSONPath", at: here + "/" + key)
+            return nil
+        }
+    }
+
+    static func optionalPath(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink) -> OptionalPath {
+        if o[key]?.isNull == true { return .empty }
+        guard let p = path(o, key, here, &sink) else { return .whole }
+        return .path(p)
+    }
+
+    static func resultPath(_ v: JSON, _ here: String, _ sink: inout DiagnosticSink) -> ResultPath {
+        if v.isNull { return .discard }
+        guard let s = v.stringValue, let p = ReferencePath(s) else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "The value for the field 'ResultPath' must be a valid ReferencePath", at: here)
+            return .path(.identity)
+        }
+        return .path(p)
+    }
+
+    static func template(_ v: JSON, _ here: String, _ sink: inout DiagnosticSink) -> PayloadTemplate {
+        PayloadTemplate.compile(v, at: here, into: &sink)
+    }
+
+    static func failText(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink) -> FailState.Text? {
+        let literal = string(o, key, here, &sink)
+        let pathKey = key + "Path"
+        if let literal, o[pathKey] != nil {
+            sink.error("SCHEMA_VALIDATION_FAILED", "\(key) and \(pathKey) cannot both be set", at: here)
+        }
+        if let literal { return .literal(literal) }
+        guard let expr = string(o, pathKey, here, &sink) else { return nil }
+        if IntrinsicFunction.looksLikeCall(expr) {
+            do throws(IntrinsicSyntaxError) { return .intrinsic(try IntrinsicFunction(parsing: expr)) } catch {
+                sink.error("SCHEMA_VALIDATION_FAILED", "The value for the field '\(pathKey)' must be a valid JSONPath or intrinsic function: \(error.message)", at: here + "/" + pathKey)
+                return nil
+            }
+        }
+        do throws(JSONPathError) { return .path(try JSONPath(expr)) } catch {
+            sink.error("SCHEMA_VALIDATION_FAILED", "The value for the field '\(pathKey)' must be a valid JSONPath", at: here + "/" + pathKey)
+            return nil
+        }
+    }
+
+    static func errorNames(_ v: JSON?, _ here: String, _ sink: inout DiagnosticSink) -> [ErrorName] {
+        guard case .array(let a)? = v, !a.isEmpty, a.allSatisfy({ $0.stringValue != nil }) else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "ErrorEquals must be a non-empty array of strings", at: here + "/ErrorEquals")
+            return []
+        }
+        let names = a.compactMap(\.stringValue).map(ErrorName.init(rawValue:))
+        if names.contains(.all) && names.count > 1 {
+            sink.error("SCHEMA_VALIDATION_FAILED", "States.ALL must appear alone in ErrorEquals", at: here + "/ErrorEquals")
+        }
+        return names
+    }
+
+    static func retriers(_ v: JSON?, _ here: String, _ sink: inout DiagnosticSink) -> [Retrier] {
+        guard let v else { return [] }
+        guard case .array(let a) = v else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "Retry must be an array", at: here)
+            return []
+        }
+        var out: [Retrier] = []
+        for (i, r) in a.enumerated() {
+            let loc = here + "/\(i)"
+            guard case .object(let o) = r else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "A Retrier must be an object", at: loc)
+                continue
+            }
+            for k in o.keys where !["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"].contains(k) {
+                sink.error("SCHEMA_VALIDATION_FAILED", "Field '\(k)' is not supported in a Retrier", at: loc + "/" + k)
+            }
+            var retrier = Retrier(errorEquals: errorNames(o["ErrorEquals"], loc, &sink))
+            if o["IntervalSeconds"] != nil, let x = positiveInt(o, "IntervalSeconds", loc, &sink, allowZero: false) { retrier.intervalSeconds = x }
+            if o["MaxAttempts"] != nil, let x = positiveInt(o, "MaxAttempts", loc, &sink, allowZero: true) { retrier.maxAttempts = x }
+            if let b = o["BackoffRate"] {
+                if let d = b.doubleValue, d >= 1.0 { retrier.backoffRate = d } else {
+                    sink.error("SCHEMA_VALIDATION_FAILED", "BackoffRate must be a number not less than 1.0", at: loc + "/BackoffRate")
+                }
+            }
+            if o["MaxDelaySeconds"] != nil { retrier.maxDelaySeconds = positiveInt(o, "MaxDelaySeconds", loc, &sink, allowZero: false) }
+            if let j = o["JitterStrategy"] {
+                if let s = j.stringValue, let js = Retrier.JitterStrategy(rawValue: s) { retrier.jitterStrategy = js } else {
+                    sink.error("SCHEMA_VALIDATION_FAILED", "JitterStrategy must be FULL or NONE", at: loc + "/JitterStrategy")
+                }
+            }
+            out.append(retrier)
+        }
+        return out
+    }
+
+    static func catchers(_ v: JSON?, _ here: String, _ sink: inout DiagnosticSink) -> [Catcher] {
+        guard let v else { return [] }
+        guard case .array(let a) = v else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "Catch must be an array", at: here)
+            return []
+        }
+        var out: [Catcher] = []
+        for (i, c) in a.enumerated() {
+            let loc = here + "/\(i)"
+            guard case .object(let o) = c else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "A Catcher must be an object", at: loc)
+                continue
+            }
+            for k in o.keys where !["ErrorEquals", "Next", "ResultPath", "Assign", "Output", "Comment"].contains(k) {
+                sink.error("SCHEMA_VALIDATION_FAILED", "Field '\(k)' is not supported in a Catcher", at: loc + "/" + k)
+            }
+            let names = errorNames(o["ErrorEquals"], loc, &sink)
+            guard let next = string(o, "Next", loc, &sink) else {
+                if o["Next"] == nil { sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [Next]", at: loc) }
+                continue
+            }
+            var catcher = Catcher(errorEquals: names, next: next)
+            if let rp = o["ResultPath"] { catcher.resultPath = resultPath(rp, loc + "/ResultPath", &sink) }
+            if let a = o["Assign"] { catcher.assign = PayloadTemplate.compile(a, at: loc + "/Assign", into: &sink) }
+            out.append(catcher)
+        }
+        return out
+    }
+}
