@@ -169,10 +169,10 @@ struct JSONPathParser {
         i += 1
         var out = ""
         while let c = peek {
-            if c == "\\" {
-                i += 1
-                if let e = peek { out.append(e) }
-                i += 1
+            // As in Jayway, a backslash escapes only the quote character; elsewhere it is literal.
+            if c == "\\", i + 1 < chars.count, chars[i + 1] == q {
+                out.append(q)
+                i += 2
                 continue
             }
             if c == q {

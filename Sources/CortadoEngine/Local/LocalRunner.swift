@@ -45,6 +45,9 @@ public struct LocalRunner: Sendable {
     public var startTime: Int64
     /// Guards against definitions that loop for ever.
     public var maxEvents = 1_000_000
+    /// Outside events (a stop, a heartbeat) delivered one at a time whenever the execution waits,
+    /// before the virtual clock moves on.
+    public var interventions: [ExecutionEvent] = []
 
     public init(interpreter: Interpreter, answerer: any TaskAnswerer, startTime: Int64) {
         self.interpreter = interpreter
@@ -59,6 +62,7 @@ public struct LocalRunner: Sendable {
         var pending: [Effect] = first.effects
         var timers: [Int: Int64] = [:]
         var answers: [ExecutionEvent] = []
+        var interventions = self.interventions
         while true {
             // Apply effects: dispatch tasks (answered at once), track timers.
             for effect in pending {
@@ -86,6 +90,8 @@ public struct LocalRunner: Sendable {
             let event: ExecutionEvent
             if !answers.isEmpty {
                 event = answers.removeFirst()
+            } else if !interventions.isEmpty {
+                event = interventions.removeFirst()
             } else if let (id, at) = timers.min(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
                 timers[id] = nil
                 now = max(now, at)

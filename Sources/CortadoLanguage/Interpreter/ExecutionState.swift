@@ -8,10 +8,11 @@ public struct ExecutionInfo: Sendable {
     public var stateMachineName: String
     public var roleArn: String
     public var region: String
-    public var redriveCount: Int
+    /// Nil for EXPRESS executions, whose context object has no `RedriveCount`.
+    public var redriveCount: Int?
 
     public init(executionArn: String, executionName: String, stateMachineArn: String, stateMachineName: String,
-                roleArn: String, region: String = "us-east-1", redriveCount: Int = 0) {
+                roleArn: String, region: String = "us-east-1", redriveCount: Int? = 0) {
         self.executionArn = executionArn
         self.executionName = executionName
         self.stateMachineArn = stateMachineArn
@@ -128,6 +129,8 @@ struct Frame: Sendable {
     var cursor: EventCursor
     var variables: [String: JSON]
     var mapItem: (index: Int, value: JSON)?
+    /// Set for a distributed Map's iterations, whose events belong to child executions.
+    var silent = false
     var taskToken: String?
 
     enum Phase: Sendable {
@@ -150,6 +153,7 @@ struct Frame: Sendable {
         var tolerated: Int      // failures tolerated (Int.max for all)
         var isMap: Bool
         var itemInputBase: JSON
+        var distributed: Bool
     }
 }
 

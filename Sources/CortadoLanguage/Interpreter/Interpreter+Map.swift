@@ -23,6 +23,8 @@ extension Run {
             }
             maxConcurrency = i
         }
+        // AWS reads the tolerance fields after MapStateStarted (MaxConcurrencyPath before it).
+        emit(frame: id, "MapStateStarted", "mapStateStartedEventDetails", [("length", .int(items.count))])
         var toleratedCount = m.toleratedFailureCount
         if let p = m.toleratedFailureCountPath {
             let v = try value(at: p, in: sc)
@@ -50,16 +52,22 @@ extension Run {
             tolerated = toleratedCount == nil ? byPercent : max(tolerated, byPercent)
         }
 
-        emit(frame: id, "MapStateStarted", "mapStateStartedEventDetails", [("length", .int(items.count))])
+        if m.distributed {
+            let run = interpreter.random.uuid()
+            let label = m.label ?? String(interpreter.random.uuid().prefix(8))
+            let arn = "arn:aws:states:\(info.region):\(Self.account(of: info.stateMachineArn)):mapRun:\(info.stateMachineName)/\(label):\(run)"
+            emit(frame: id, "MapRunStarted", "mapRunStartedEventDetails", [("mapRunArn", .string(arn))])
+        }
         let parent = state.frames[id]!
         let workerCount = items.isEmpty ? 0 : (maxConcurrency == 0 ? items.count : min(maxConcurrency, items.count))
         var children = Frame.Children(
             results: Array(repeating: nil, count: items.count), running: [], pending: Array(workerCount..<items.count),
             items: items, workers: Array(repeating: parent.cursor, count: workerCount), tolerated: tolerated, isMap: true,
-            itemInputBase: effective)
+            itemInputBase: effective, distributed: m.distributed)
         if items.isEmpty {
             children.workers = []
             state.frames[id]!.phase = .running
+            if m.distributed { emit(frame: id, "MapRunSucceeded") }
             emit(frame: id, "MapStateSucceeded", updateSource: false)
             let results = JSON.array([])
             let selected = try s.resultSelector?.evaluate(in: scope(id, input: results)) ?? results
@@ -68,8 +76,12 @@ extension Run {
         }
         state.frames[id]!.phase = .waitingChildren(children)
         // Start one iteration per worker; run them in index order.
-        for w in (0..<workerCount).reversed() { startIteration(id, index: w, worker: w, run: false) }
-        ready.append(contentsOf: (0..<workerCount).compactMap { _ in nil })
+        for w in (0..<workerCount).reversed() { startIteration(id, index: w, worker: w) }
+    }
+
+    static func account(of arn: String) -> String {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count > 4 ? String(parts[4]) : "000000000000"
     }
 
     func value(at p: JSONPath, in sc: PathScope) throws(StatesError) -> JSON {
@@ -79,13 +91,15 @@ extension Run {
     }
 
     /// Starts item `index` on `worker`: `MapIterationStarted`, the item selector, a new frame.
-    mutating func startIteration(_ mapID: Int, index: Int, worker: Int, run: Bool = true) {
+    mutating func startIteration(_ mapID: Int, index: Int, worker: Int) {
         guard var parent = state.frames[mapID], case .waitingChildren(var children) = parent.phase else { return }
         let s = parent.machine.states[parent.stateName]!
         guard case .map(let m) = s.kind else { return }
         var cursor = children.workers[worker]
-        emit(&cursor, "MapIterationStarted", "mapIterationStartedEventDetails", [("index", .int(index)), ("name", .string(s.name))])
-        children.workers[worker] = cursor
+        if !children.distributed && !parent.silent {
+            emit(&cursor, "MapIterationStarted", "mapIterationStartedEventDetails", [("index", .int(index)), ("name", .string(s.name))])
+            children.workers[worker] = cursor
+        }
         let item = children.items[index]
         var input = item
         if let selector = m.itemSelector {
@@ -102,7 +116,8 @@ extension Run {
                 return
             }
         }
-        let cid = newFrame(parent: parent, slot: index, machine: m.processor, input: input, cursor: cursor)
+        let cid = newFrame(parent: parent, slot: index, machine: m.processor, input: input, cursor: cursor,
+                           mapItem: nil, silent: children.distributed)
         children.running.insert(cid)
         parent.phase = .waitingChildren(children)
         state.frames[mapID] = parent

@@ -92,6 +92,8 @@ struct Run {
     @discardableResult
     mutating func emit(frame id: Int, _ type: String, _ key: String? = nil,
                        _ details: [(String, HistoryEvent.Detail)] = [], updateSource: Bool = true) -> Int {
+        // A distributed Map's iterations are child executions: their events are not in this history.
+        if state.frames[id]!.silent { return 0 }
         var cursor = state.frames[id]!.cursor
         let eventID = emit(&cursor, type, key, details, updateSource: updateSource)
         state.frames[id]!.cursor = cursor
@@ -148,7 +150,8 @@ struct Run {
             if let error { details.append(("error", .string(error))) }
             if let cause { details.append(("cause", .string(cause))) }
             abortEverything()
-            var cursor = state.frames[0]?.cursor ?? EventCursor(source: state.nextEventID - 1, lastPublished: 0)
+            // AWS points ExecutionAborted at event 0, whatever ran before it.
+            var cursor = EventCursor(source: 0, lastPublished: 0)
             emit(&cursor, "ExecutionAborted", "executionAbortedEventDetails", details)
             finish(.aborted(error: error, cause: cause))
         }
@@ -184,8 +187,9 @@ struct Run {
         case .executionTimeout:
             abortEverything()
             var cursor = state.frames[0]?.cursor ?? EventCursor(source: state.nextEventID - 1, lastPublished: 0)
-            emit(&cursor, "ExecutionTimedOut", "executionTimedOutEventDetails", [("error", .string(ErrorName.timeout.rawValue))])
-            finish(.timedOut(error: ErrorName.timeout.rawValue, cause: nil))
+            // AWS records an execution timeout with neither error nor cause.
+            emit(&cursor, "ExecutionTimedOut", "executionTimedOutEventDetails")
+            finish(.timedOut(error: nil, cause: nil))
         }
     }
 
@@ -240,15 +244,16 @@ struct Run {
     // MARK: - Scopes and the context object
 
     func makeContextBase(input: JSON) -> JSON {
-        [
-            "Execution": [
-                "Id": .string(info.executionArn),
-                "Input": input,
-                "StartTime": .string(Timestamp(epochMilliseconds: state.startTime).formatted()),
-                "Name": .string(info.executionName),
-                "RoleArn": .string(info.roleArn),
-                "RedriveCount": .int(info.redriveCount),
-            ],
+        var execution: JSONObject = [
+            "Id": .string(info.executionArn),
+            "Input": input,
+            "StartTime": .string(Timestamp(epochMilliseconds: state.startTime).formatted()),
+            "Name": .string(info.executionName),
+            "RoleArn": .string(info.roleArn),
+        ]
+        if let r = info.redriveCount { execution["RedriveCount"] = .int(r) }
+        return [
+            "Execution": .object(execution),
             "StateMachine": ["Id": .string(info.stateMachineArn), "Name": .string(info.stateMachineName)],
         ]
     }
@@ -344,7 +349,7 @@ struct Run {
             var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
             if let assign {
                 let vars = try evaluateAssign(assign, scope: sc)
-                details.append(("assignedVariables", .variables(vars)))
+                if !vars.isEmpty { details.append(("assignedVariables", .variables(vars))) }
                 for (k, v) in vars { state.frames[id]!.variables[k] = v }
             }
             emit(frame: id, "ChoiceStateExited", "stateExitedEventDetails", details)
@@ -373,7 +378,8 @@ struct Run {
             emit(frame: id, "ParallelStateStarted")
             let parent = state.frames[id]!
             var children = Frame.Children(results: Array(repeating: nil, count: p.branches.count), running: [], pending: [],
-                                          items: [], workers: [], tolerated: 0, isMap: false, itemInputBase: .null)
+                                          items: [], workers: [], tolerated: 0, isMap: false, itemInputBase: .null,
+                                          distributed: false)
             var ids: [Int] = []
             for (i, b) in p.branches.enumerated() {
                 let cid = newFrame(parent: parent, slot: i, machine: b, input: branchInput, cursor: parent.cursor)
@@ -404,7 +410,7 @@ struct Run {
         var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
         if let assign = s.assign {
             let vars = try evaluateAssign(assign, scope: scope(id, input: assignInput))
-            details.append(("assignedVariables", .variables(vars)))
+            if !vars.isEmpty { details.append(("assignedVariables", .variables(vars))) }
             for (k, v) in vars { state.frames[id]!.variables[k] = v }
         }
         emit(frame: id, s.typeName + "StateExited", "stateExitedEventDetails", details)
@@ -459,9 +465,9 @@ struct Run {
         }
     }
 
-    /// A Wait may last at most one year (AWS's limit on a standard execution's duration).
+    /// A Wait's delay must fit a signed 32-bit count of seconds (about 68 years), as on AWS.
     func checkDelay(_ until: Int64) throws(StatesError) -> Int64 {
-        if until - now > 31_536_000_000 { throw StatesError(.runtime, "Wait state delay is too long.") }
+        if (until - now) / 1000 > Int64(Int32.max) { throw StatesError(.runtime, "Wait state delay is too long.") }
         return until
     }
 
@@ -604,11 +610,12 @@ struct Run {
     // MARK: - Frames
 
     mutating func newFrame(parent: Frame, slot: Int, machine: StateMachine, input: JSON, cursor: EventCursor,
-                           mapItem: (index: Int, value: JSON)? = nil) -> Int {
+                           mapItem: (index: Int, value: JSON)? = nil, silent: Bool = false) -> Int {
         let id = state.nextFrameID
         state.nextFrameID += 1
         state.frames[id] = Frame(id: id, parent: parent.id, slot: slot, machine: machine, stateName: machine.startAt,
-                                 rawInput: input, cursor: cursor, variables: parent.variables, mapItem: mapItem)
+                                 rawInput: input, cursor: cursor, variables: parent.variables, mapItem: mapItem,
+                                 silent: parent.silent || silent)
         return id
     }
 
@@ -625,7 +632,7 @@ struct Run {
     }
 
     /// Handles an error in the frame's current state: Retry, Catch, or pass it up.
-    mutating func fail(frame id: Int, _ failure: Failure, fromFailState: Bool = false) {
+    mutating func fail(frame id: Int, _ failure: Failure, fromFailState: Bool = false, failedEvent: String? = nil) {
         guard var frame = state.frames[id] else { return }
         let s = frame.machine.states[frame.stateName]!
         let name = failure.errorName
@@ -642,6 +649,10 @@ struct Run {
                     transition.effects.append(.startTimer(timerID: timer, at: state.timers[timer]!.at))
                     return
                 }
+            }
+            if let failedEvent {
+                emit(frame: id, failedEvent)
+                frame = state.frames[id]!
             }
             if let catcher = s.catchers.first(where: { $0.matches(name) }) {
                 do throws(StatesError) {
@@ -663,6 +674,10 @@ struct Run {
             }
         }
         // Not handled: the frame fails.
+        if fromFailState, let failedEvent {
+            emit(frame: id, failedEvent)
+            frame = state.frames[id]!
+        }
         state.frames[id] = nil
         abortChildren(of: frame)
         guard let parentID = frame.parent else {
@@ -688,9 +703,12 @@ struct Run {
         children.running.remove(child.id)
         var childCursor = child.cursor
         let worker = children.isMap ? workerIndex(child, children) : 0
+        let quiet = children.distributed || child.silent
         switch result {
         case .success(let output):
-            if children.isMap {
+            if children.isMap && quiet {
+                children.workers[worker] = childCursor
+            } else if children.isMap {
                 emit(&childCursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
                      [("index", .int(child.slot)), ("name", .string(s.name))], updateSource: false)
                 children.workers[worker] = childCursor
@@ -700,8 +718,10 @@ struct Run {
             children.results[child.slot] = output
         case .failure(let failure):
             if children.isMap {
-                emit(&childCursor, "MapIterationFailed", "mapIterationFailedEventDetails",
+                if !quiet {
+                    emit(&childCursor, "MapIterationFailed", "mapIterationFailedEventDetails",
                      [("index", .int(child.slot)), ("name", .string(s.name))], updateSource: false)
+                }
                 children.workers[worker] = childCursor
                 children.failures += 1
                 if children.failures <= children.tolerated {
@@ -713,7 +733,7 @@ struct Run {
             for other in children.running.sorted() {
                 if let f = state.frames.removeValue(forKey: other) {
                     abortChildren(of: f)
-                    if children.isMap {
+                    if children.isMap && !quiet {
                         var c = f.cursor
                         emit(&c, "MapIterationAborted", "mapIterationAbortedEventDetails",
                              [("index", .int(f.slot)), ("name", .string(s.name))], updateSource: false)
@@ -723,13 +743,18 @@ struct Run {
             parent.cursor.source = child.cursor.source
             parent.phase = .running
             state.frames[parentID] = parent
-            emit(frame: parentID, s.typeName + "StateFailed")
             var reported = failure
             if children.isMap, children.tolerated > 0 || isToleranceSet(s) {
                 reported = Failure(error: ErrorName.exceedToleratedFailureThreshold.rawValue,
                                    cause: "The specified tolerated failure threshold was exceeded")
             }
-            fail(frame: parentID, reported)
+            if children.distributed {
+                var details: [(String, HistoryEvent.Detail)] = []
+                if let e = reported.error { details.append(("error", .string(e))) }
+                if let c = reported.cause { details.append(("cause", .string(c))) }
+                emit(frame: parentID, "MapRunFailed", "mapRunFailedEventDetails", details)
+            }
+            fail(frame: parentID, reported, failedEvent: s.typeName + "StateFailed")
             ready.append(parentID)
             return
         }
@@ -746,7 +771,14 @@ struct Run {
             parent.cursor.source = max(parent.cursor.source, last)
             parent.phase = .running
             state.frames[parentID] = parent
+            let runStarted = state.frames[parentID]!.cursor.source
+            if children.distributed { emit(frame: parentID, "MapRunSucceeded") }
             emit(frame: parentID, s.typeName + "StateSucceeded", updateSource: false)
+            if children.distributed && !transitionFirstEntered(parent) {
+                // Observed on AWS: MapStateExited follows MapRunSucceeded when the Map is the first
+                // state of its execution, and MapRunStarted otherwise (every recording agrees).
+                state.frames[parentID]!.cursor.source = runStarted
+            }
             let results = JSON.array(children.results.map { $0 ?? .null })
             do throws(StatesError) {
                 let selected = try s.resultSelector?.evaluate(in: scope(parentID, input: results)) ?? results
@@ -759,6 +791,11 @@ struct Run {
         }
         parent.phase = .waitingChildren(children)
         state.frames[parentID] = parent
+    }
+
+    /// Whether the frame's current state was entered straight after ExecutionStarted.
+    func transitionFirstEntered(_ frame: Frame) -> Bool {
+        frame.parent == nil && frame.stateName == frame.machine.startAt && frame.enteredEventID == 2
     }
 
     func isToleranceSet(_ s: State) -> Bool {

@@ -1,6 +1,7 @@
 import CortadoEngine
 import CortadoJSON
 import CortadoLanguage
+import Foundation
 
 /// Runs a corpus case on Cortado's in-process runner, named as the recording was, so the case's
 /// snapshot replacements apply to our ARNs literally.
@@ -14,13 +15,24 @@ func runWithEngine(_ c: CorpusCase) async throws -> ConformanceRun {
     let account = "111111111111"
     let region = "us-east-1"
     let smArn = "arn:aws:states:\(region):\(account):stateMachine:\(c.stateMachine.name)"
+    // EXPRESS executions have their own ARN form: …:express:<machine>:<execution>:<uuid>.
+    let executionArn = c.stateMachine.type == "EXPRESS"
+        ? "arn:aws:states:\(region):\(account):express:\(c.stateMachine.name):\(c.executionName):\(UUID().uuidString.lowercased())"
+        : "arn:aws:states:\(region):\(account):execution:\(c.stateMachine.name):\(c.executionName)"
     let info = ExecutionInfo(
-        executionArn: "arn:aws:states:\(region):\(account):execution:\(c.stateMachine.name):\(c.executionName)",
+        executionArn: executionArn,
         executionName: c.executionName, stateMachineArn: smArn, stateMachineName: c.stateMachine.name,
-        roleArn: c.stateMachine.roleArn, region: region)
+        roleArn: c.stateMachine.roleArn, region: region,
+        redriveCount: c.stateMachine.type == "EXPRESS" ? nil : 0)
     let interpreter = Interpreter(machine: machine, info: info, random: SeededRandomSource(seed: 1))
-    // 2024-02-07T13:52:29Z: a fixed virtual start, like the recordings' own dates.
-    let runner = LocalRunner(interpreter: interpreter, answerer: NoTaskAnswerer(), startTime: 1_707_313_949_000)
+    // The virtual clock starts at the wall clock: some cases hold timestamps computed when they were extracted.
+    var runner = LocalRunner(interpreter: interpreter, answerer: NoTaskAnswerer(), startTime: Int64(Date().timeIntervalSince1970 * 1000))
+    for interaction in c.raw["interactions"]?.arrayValue ?? [] {
+        switch interaction["op"]?.stringValue {
+        case "stop_execution": runner.interventions.append(.stop(error: nil, cause: nil))
+        default: break
+        }
+    }
     let result = runner.run(input: c.input)
     return ConformanceRun(
         status: result.status.name, output: result.output, error: result.error, cause: result.cause,
