@@ -7,11 +7,14 @@ public struct ChoiceBranch: Sendable, Hashable {
     public var next: String
     /// The "Assign" object of the choice rule, if present.
     public var assign: JSON?
+    /// `assign` compiled once at load time.
+    public var compiledAssign: PayloadTemplate?
 
-    public init(rule: ChoiceRule, next: String, assign: JSON? = nil) {
+    public init(rule: ChoiceRule, next: String, assign: JSON? = nil, compiledAssign: PayloadTemplate? = nil) {
         self.rule = rule
         self.next = next
         self.assign = assign
+        self.compiledAssign = compiledAssign
     }
 }
 
@@ -25,6 +28,8 @@ extension ChoiceBranch {
         guard let rule = ChoiceRule.decode(json, at: location, topLevel: true, into: &sink),
             let next = json["Next"]?.stringValue
         else { return nil }
-        return ChoiceBranch(rule: rule, next: next, assign: json["Assign"])
+        var compiled: PayloadTemplate?
+        if let a = json["Assign"] { compiled = PayloadTemplate.compile(a, at: location + "/Assign", into: &sink) }
+        return ChoiceBranch(rule: rule, next: next, assign: json["Assign"], compiledAssign: compiled)
     }
 }

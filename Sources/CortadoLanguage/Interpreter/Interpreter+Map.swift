@@ -4,6 +4,12 @@ extension Run {
     /// Map: select the items, read the concurrency and tolerance fields, start the first iterations.
     mutating func startMap(_ id: Int, _ s: State, _ m: MapState) throws(StatesError) {
         let raw = state.frames[id]!.rawInput
+        for field in ["ItemReader", "ItemBatcher", "ResultWriter"] where s.raw[field] != nil {
+            // These need an object store and batching that Cortado does not have yet: fail loudly
+            // rather than run the Map over the wrong items.
+            let name: ErrorName = field == "ResultWriter" ? .resultWriterFailed : (field == "ItemReader" ? .itemReaderFailed : .runtime)
+            throw StatesError(name, "Cortado does not support the Map field '\(field)' yet.")
+        }
         let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
         let sc = scope(id, input: effective)
         var itemsValue = effective

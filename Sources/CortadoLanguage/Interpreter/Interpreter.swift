@@ -330,15 +330,10 @@ struct Run {
             let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
             let sc = scope(id, input: effective)
             var target: String?
-            var assign = s.assign
+            var ruleAssign: PayloadTemplate?
             for branch in c.choices where try branch.rule.evaluate(in: sc) {
                 target = branch.next
-                if let a = branch.assign {
-                    var sink = DiagnosticSink()
-                    assign = PayloadTemplate.compile(a, at: "", into: &sink)
-                } else {
-                    assign = nil
-                }
+                ruleAssign = branch.compiledAssign
                 break
             }
             if target == nil { target = c.defaultNext }
@@ -347,9 +342,17 @@ struct Run {
             }
             let output = try s.outputPath.select(in: sc, field: "OutputPath")
             var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
-            if let assign {
-                let vars = try evaluateAssign(assign, scope: sc)
-                if !vars.isEmpty { details.append(("assignedVariables", .variables(vars))) }
+            // The state's Assign applies whichever rule matched; the matched rule's own Assign adds to
+            // it and wins on a shared name (AWS's Choice documentation).
+            var vars: [(String, JSON)] = []
+            if let a = s.assign { vars = try evaluateAssign(a, scope: sc) }
+            if let a = ruleAssign {
+                for (k, v) in try evaluateAssign(a, scope: sc) {
+                    if let i = vars.firstIndex(where: { $0.0 == k }) { vars[i].1 = v } else { vars.append((k, v)) }
+                }
+            }
+            if !vars.isEmpty {
+                details.append(("assignedVariables", .variables(vars)))
                 for (k, v) in vars { state.frames[id]!.variables[k] = v }
             }
             emit(frame: id, "ChoiceStateExited", "stateExitedEventDetails", details)
