@@ -10,7 +10,7 @@ extension Run {
             let name: ErrorName = field == "ResultWriter" ? .resultWriterFailed : (field == "ItemReader" ? .itemReaderFailed : .runtime)
             throw StatesError(name, "Cortado does not support the Map field '\(field)' yet.")
         }
-        let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+        let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
         let sc = scope(id, input: effective)
         var itemsValue = effective
         if let p = m.itemsPath {

@@ -166,11 +166,12 @@ struct Run {
             state.frames[frameID] = frame
             let s = frame.machine.states[frame.stateName]!
             do throws(StatesError) {
-                let output = try s.outputPath.select(in: scope(frameID, input: frame.effectiveInput), field: "OutputPath")
+                let output = try s.outputPath.select(from: frame.effectiveInput, field: "OutputPath") { scope(frameID, input: frame.effectiveInput) }
                 try exit(frame: frameID, state: s, output: output, assignInput: frame.effectiveInput)
             } catch {
                 fail(frame: frameID, runtime(error, frame: frameID))
             }
+            ready.append(frameID)
         case .retry(let frameID):
             guard var frame = state.frames[frameID], case .waitingRetry = frame.phase else { return }
             frame.phase = .running
@@ -228,7 +229,7 @@ struct Run {
         frame.retryCounts = s.retry.isEmpty ? [] : Array(repeating: 0, count: s.retry.count)
         frame.enteredTime = now
         state.frames[id] = frame
-        let eventID = emit(frame: id, s.typeName + "StateEntered", "stateEnteredEventDetails",
+        let eventID = emit(frame: id, s.enteredEventType, "stateEnteredEventDetails",
                            [("name", .string(s.name)), ("input", .payload(frame.rawInput))])
         state.frames[id]!.enteredEventID = eventID
     }
@@ -287,7 +288,7 @@ struct Run {
         let raw = frame.rawInput
         switch s.kind {
         case .pass(let pass):
-            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+            let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
             let result: JSON
             if let r = pass.result {
                 result = r
@@ -299,8 +300,8 @@ struct Run {
             try finishState(id, s, result: result)
 
         case .succeed:
-            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
-            let output = try s.outputPath.select(in: scope(id, input: effective), field: "OutputPath")
+            let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
+            let output = try s.outputPath.select(from: effective, field: "OutputPath") { scope(id, input: effective) }
             emit(frame: id, "SucceedStateExited", "stateExitedEventDetails", [("name", .string(s.name)), ("output", .payload(output))])
             complete(frame: id, output: output)
 
@@ -327,7 +328,7 @@ struct Run {
             fail(frame: id, Failure(error: error, cause: cause), fromFailState: true)
 
         case .choice(let c):
-            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+            let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
             let sc = scope(id, input: effective)
             var target: String?
             var ruleAssign: PayloadTemplate?
@@ -359,7 +360,7 @@ struct Run {
             goTo(id, next, input: output)
 
         case .wait(let w):
-            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+            let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
             let sc = scope(id, input: effective)
             let until = try waitUntil(w, scope: sc)
             if until <= now {
@@ -376,7 +377,7 @@ struct Run {
             try startTask(id, s, t)
 
         case .parallel(let p):
-            let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+            let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
             let branchInput = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
             emit(frame: id, "ParallelStateStarted")
             let parent = state.frames[id]!
@@ -401,7 +402,7 @@ struct Run {
     mutating func finishState(_ id: Int, _ s: State, result: JSON) throws(StatesError) {
         let raw = state.frames[id]!.rawInput
         let combined = try s.resultPath.apply(result, to: raw)
-        let output = try s.outputPath.select(in: scope(id, input: combined), field: "OutputPath")
+        let output = try s.outputPath.select(from: combined, field: "OutputPath") { scope(id, input: combined) }
         try exit(frame: id, state: s, output: output, assignInput: result)
     }
 
@@ -416,7 +417,7 @@ struct Run {
             if !vars.isEmpty { details.append(("assignedVariables", .variables(vars))) }
             for (k, v) in vars { state.frames[id]!.variables[k] = v }
         }
-        emit(frame: id, s.typeName + "StateExited", "stateExitedEventDetails", details)
+        emit(frame: id, s.exitedEventType, "stateExitedEventDetails", details)
         switch s.exit {
         case .next(let n): goTo(id, n, input: output)
         case .end: complete(frame: id, output: output)
@@ -497,7 +498,7 @@ struct Run {
         if t.resource.hasSuffix(".waitForTaskToken") || kind == .activity {
             state.frames[id]!.taskToken = interpreter.mintToken(info.executionArn, taskID)
         }
-        let effective = try s.inputPath.select(in: scope(id, input: raw), field: "InputPath")
+        let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
         let parameters = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
         let sc = scope(id, input: effective)
         var timeout = t.timeoutSeconds
@@ -667,7 +668,7 @@ struct Run {
                         details.append(("assignedVariables", .variables(vars)))
                         for (k, v) in vars { state.frames[id]!.variables[k] = v }
                     }
-                    emit(frame: id, s.typeName + "StateExited", "stateExitedEventDetails", details)
+                    emit(frame: id, s.exitedEventType, "stateExitedEventDetails", details)
                     goTo(id, catcher.next, input: output)
                     ready.append(id)
                     return

@@ -15,12 +15,19 @@ public enum OptionalPath: Sendable, Hashable {
     case path(JSONPath)
 
     func select(in scope: PathScope, field: String) throws(StatesError) -> JSON {
+        try select(from: scope.input, field: field) { scope }
+    }
+
+    /// Selects from `value`; the scope (variables, context) is only built when a path needs it.
+    @inline(__always)
+    func select(from value: JSON, field: String, scope: () -> PathScope) throws(StatesError) -> JSON {
         switch self {
-        case .whole: return scope.input
+        case .whole: return value
         case .empty: return .object(JSONObject())
         case .path(let p):
             do throws(JSONPathError) {
-                return try scope.resolve(p)
+                if case .input = p.root { return try p.evaluate(value) }
+                return try scope().resolve(p)
             } catch {
                 throw StatesError(.runtime, "Invalid path '\(p.source)' : \(error.message)")
             }
@@ -63,6 +70,33 @@ public struct State: Sendable {
         case fail(FailState)
         case parallel(ParallelState)
         case map(MapState)
+    }
+
+    /// The history event types of entering and leaving this kind of state (static strings: no allocation).
+    public var enteredEventType: String {
+        switch kind {
+        case .pass: "PassStateEntered"
+        case .task: "TaskStateEntered"
+        case .choice: "ChoiceStateEntered"
+        case .wait: "WaitStateEntered"
+        case .succeed: "SucceedStateEntered"
+        case .fail: "FailStateEntered"
+        case .parallel: "ParallelStateEntered"
+        case .map: "MapStateEntered"
+        }
+    }
+
+    public var exitedEventType: String {
+        switch kind {
+        case .pass: "PassStateExited"
+        case .task: "TaskStateExited"
+        case .choice: "ChoiceStateExited"
+        case .wait: "WaitStateExited"
+        case .succeed: "SucceedStateExited"
+        case .fail: "FailStateExited"
+        case .parallel: "ParallelStateExited"
+        case .map: "MapStateExited"
+        }
     }
 
     /// The `Type` as written, which is also the prefix of its history events (`PassStateEntered`).
