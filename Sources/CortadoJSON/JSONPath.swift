@@ -29,11 +29,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { source }
 
-    /// True when the path names at most one value.
+    /// True when the path names at most one value. As in Jayway, a union of names as the last step
+    /// (`$.a['b','c']`) is definite: it names one object merged from those members.
     public var isDefinite: Bool {
-        segments.allSatisfy {
-            switch $0 {
+        segments.indices.allSatisfy { k in
+            switch segments[k] {
             case .member, .index: true
+            case .members: k == segments.count - 1
             default: false
             }
         }
@@ -114,6 +116,8 @@ extension JSONPath {
                         let j = i < 0 ? a.count + i : i
                         if j >= 0 && j < a.count { next = a[j] }
                     }
+                case .members(let ms):
+                    if case .object(let o) = current { next = Self.merge(ms, of: o) }
                 default: break
                 }
                 guard let found = next else {
@@ -128,7 +132,7 @@ extension JSONPath {
             return current
         }
         var results: [JSON] = []
-        collect(rootValue, segments[...], into: &results)
+        collect(rootValue, segments[...], root: rootValue, into: &results)
         return .array(results)
     }
 
@@ -137,7 +141,15 @@ extension JSONPath {
         try? evaluate(rootValue)
     }
 
-    private func collect(_ value: JSON, _ rest: ArraySlice<Segment>, into results: inout [JSON]) {
+    /// Jayway's multi-property leaf: one object with the named members that exist, in the order named.
+    static func merge(_ names: [String], of o: JSONObject) -> JSON {
+        var merged = JSONObject(minimumCapacity: names.count)
+        for m in names { if let v = o[m] { merged[m] = v } }
+        return .object(merged)
+    }
+
+    /// `root` is the document the path started from: filters read it as `$`.
+    private func collect(_ value: JSON, _ rest: ArraySlice<Segment>, root: JSON, into results: inout [JSON]) {
         guard let segment = rest.first else {
             results.append(value)
             return
@@ -145,56 +157,72 @@ extension JSONPath {
         let tail = rest.dropFirst()
         switch segment {
         case .member(let m):
-            if case .object(let o) = value, let v = o[m] { collect(v, tail, into: &results) }
+            if case .object(let o) = value, let v = o[m] { collect(v, tail, root: root, into: &results) }
         case .members(let ms):
             if case .object(let o) = value {
-                for m in ms { if let v = o[m] { collect(v, tail, into: &results) } }
+                if tail.isEmpty {
+                    results.append(Self.merge(ms, of: o))
+                } else {
+                    for m in ms { if let v = o[m] { collect(v, tail, root: root, into: &results) } }
+                }
             }
         case .index(let i):
             if case .array(let a) = value {
                 let j = i < 0 ? a.count + i : i
-                if j >= 0 && j < a.count { collect(a[j], tail, into: &results) }
+                if j >= 0 && j < a.count { collect(a[j], tail, root: root, into: &results) }
             }
         case .indices(let xs):
             if case .array(let a) = value {
                 for i in xs {
                     let j = i < 0 ? a.count + i : i
-                    if j >= 0 && j < a.count { collect(a[j], tail, into: &results) }
+                    if j >= 0 && j < a.count { collect(a[j], tail, root: root, into: &results) }
                 }
             }
         case .wildcard:
             switch value {
-            case .array(let a): for v in a { collect(v, tail, into: &results) }
-            case .object(let o): for v in o.values { collect(v, tail, into: &results) }
+            case .array(let a): for v in a { collect(v, tail, root: root, into: &results) }
+            case .object(let o): for v in o.values { collect(v, tail, root: root, into: &results) }
             default: break
             }
         case .slice(let start, let end, let step):
             if case .array(let a) = value {
                 for j in Self.sliceIndices(count: a.count, start: start, end: end, step: step) {
-                    collect(a[j], tail, into: &results)
+                    collect(a[j], tail, root: root, into: &results)
                 }
             }
         case .filter(let f):
             switch value {
             case .array(let a):
-                for v in a where f.matches(v) { collect(v, tail, into: &results) }
+                for v in a where f.matches(v, root: root) { collect(v, tail, root: root, into: &results) }
             case .object:
-                if f.matches(value) { collect(value, tail, into: &results) }
+                if f.matches(value, root: root) { collect(value, tail, root: root, into: &results) }
             default: break
             }
         case .deepScan(let inner):
             // Apply `inner` at this node and at every descendant, in document order.
             var matches: [JSON] = []
-            deepScan(value, inner, into: &matches)
-            for m in matches { collect(m, tail, into: &results) }
+            deepScan(value, inner, root: root, into: &matches)
+            for m in matches { collect(m, tail, root: root, into: &results) }
         }
     }
 
-    private func deepScan(_ value: JSON, _ inner: Segment, into results: inout [JSON]) {
-        collect(value, [inner][...], into: &results)
+    private func deepScan(_ value: JSON, _ inner: Segment, root: JSON, into results: inout [JSON]) {
+        switch inner {
+        case .filter(let f):
+            // Jayway tests the filter on each container the scan reaches (an object passes on itself),
+            // so an object inside an array is found once, not also as an element of that array.
+            if f.matches(value, root: root) { collect(value, [inner][...], root: root, into: &results) }
+        case .members(let ms):
+            // Jayway merges a union only from objects that have every named member.
+            if case .object(let o) = value, ms.allSatisfy({ o[$0] != nil }) {
+                collect(value, [inner][...], root: root, into: &results)
+            }
+        default:
+            collect(value, [inner][...], root: root, into: &results)
+        }
         switch value {
-        case .array(let a): for v in a { deepScan(v, inner, into: &results) }
-        case .object(let o): for v in o.values { deepScan(v, inner, into: &results) }
+        case .array(let a): for v in a { deepScan(v, inner, root: root, into: &results) }
+        case .object(let o): for v in o.values { deepScan(v, inner, root: root, into: &results) }
         default: break
         }
     }

@@ -30,20 +30,21 @@ public struct JSONPathFilter: Sendable, Hashable {
         guard p.i >= p.text.count else { throw p.fail("unexpected text in filter") }
     }
 
-    func matches(_ item: JSON) -> Bool { eval(expression, item) }
+    /// Whether `item` (`@`) passes the filter; `root` is the document the path started from (`$`).
+    func matches(_ item: JSON, root: JSON) -> Bool { eval(expression, item, root) }
 
-    private func eval(_ e: Expression, _ item: JSON) -> Bool {
+    private func eval(_ e: Expression, _ item: JSON, _ root: JSON) -> Bool {
         switch e {
-        case .and(let a, let b): return eval(a, item) && eval(b, item)
-        case .or(let a, let b): return eval(a, item) || eval(b, item)
-        case .not(let a): return !eval(a, item)
-        case .exists(let o): return resolve(o, item) != nil
+        case .and(let a, let b): return eval(a, item, root) && eval(b, item, root)
+        case .or(let a, let b): return eval(a, item, root) || eval(b, item, root)
+        case .not(let a): return !eval(a, item, root)
+        case .exists(let o): return resolve(o, item, root) != nil
         case .compare(let l, let op, let r):
             if op == .regex, case .regex(let pattern) = r {
-                guard let s = resolve(l, item)?.stringValue else { return false }
+                guard let s = resolve(l, item, root)?.stringValue else { return false }
                 return SimpleRegex(pattern)?.matches(s) ?? false
             }
-            guard let a = resolve(l, item), let b = resolve(r, item) else { return op == .ne }
+            guard let a = resolve(l, item, root), let b = resolve(r, item, root) else { return op == .ne }
             switch op {
             case .eq: return a == b
             case .ne: return a != b
@@ -67,16 +68,19 @@ public struct JSONPathFilter: Sendable, Hashable {
         }
     }
 
-    private func resolve(_ o: Operand, _ item: JSON) -> JSON? {
+    private func resolve(_ o: Operand, _ item: JSON, _ root: JSON) -> JSON? {
+        let segs: [JSONPath.Segment]
+        let start: JSON
         switch o {
         case .literal(let v): return v
         case .regex(let r): return .string(r)
-        case .current(let segs), .root(let segs):
-            let p = JSONPath(source: "@", root: .input, segments: segs)
-            if p.isDefinite { return p.value(in: item) }
-            guard case .array(let a) = try? p.evaluate(item), !a.isEmpty else { return nil }
-            return .array(a)
+        case .current(let s): (segs, start) = (s, item)
+        case .root(let s): (segs, start) = (s, root)
         }
+        let p = JSONPath(source: "@", root: .input, segments: segs)
+        if p.isDefinite { return p.value(in: start) }
+        guard case .array(let a) = try? p.evaluate(start), !a.isEmpty else { return nil }
+        return .array(a)
     }
 }
 
@@ -185,22 +189,21 @@ private struct FilterParser {
 }
 
 /// A minimal regular-expression matcher for filter `=~` (literal characters, `.`, `*`, `+`, `?`, `^`, `$`).
+///
+/// Like Jayway, which calls Java's `Matcher.matches()`, the pattern must match the whole string:
+/// `/Rees/` does not match `"Nigel Rees"`, `/.*Rees/` does.
 struct SimpleRegex {
     let pattern: [Character]
     init?(_ p: String) { pattern = Array(p) }
 
     func matches(_ s: String) -> Bool {
-        let t = Array(s)
         var p = pattern[...]
-        let anchored = p.first == "^"
-        if anchored { p = p.dropFirst() }
-        if anchored { return match(p, t[...]) }
-        for k in 0...t.count where match(p, t[k...]) { return true }
-        return false
+        if p.first == "^" { p = p.dropFirst() }
+        return match(p, Array(s)[...])
     }
 
     private func match(_ p: ArraySlice<Character>, _ t: ArraySlice<Character>) -> Bool {
-        guard let c = p.first else { return true }
+        guard let c = p.first else { return t.isEmpty }
         if c == "$" && p.count == 1 { return t.isEmpty }
         let rest = p.dropFirst()
         if let q = rest.first, q == "*" || q == "+" || q == "?" {

@@ -27,8 +27,14 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
         case .object(let o):
             var members: [Member] = []
             var dynamic = false
+            var seen: Set<String> = []
             for (k, v) in o {
                 let here = location + "/" + k
+                let outputKey = k.hasSuffix(".$") ? String(k.dropLast(2)) : k
+                guard seen.insert(outputKey).inserted else {
+                    sink.error("SCHEMA_VALIDATION_FAILED", "The field '\(outputKey)' is given twice (once with '.$')", at: here)
+                    continue
+                }
                 if k.hasSuffix(".$") {
                     dynamic = true
                     let key = String(k.dropLast(2))
@@ -97,7 +103,8 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
                             "The JSONPath '\(p.source)' specified for the field '\(m.field)' could not be found in the input '\(scope.input.text)'")
                     }
                 }
-                o[m.key] = v
+                // Template keys are unique (they come from one JSON object), so append directly.
+                o.append(m.key, v)
             }
             return .object(o)
         }
