@@ -40,8 +40,14 @@ struct RunCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if input != nil && inputFile != nil { throw ValidationError("Give either --input or --input-file, not both.") }
-        if (mockConfig == nil) != (testCase == nil) { throw ValidationError("--mock-config and --test-case go together.") }
+        // Bad usage exits 2, as the interface says (ArgumentParser's own ValidationError exits 64).
+        if input != nil && inputFile != nil { throw usage("Give either --input or --input-file, not both.") }
+        if (mockConfig == nil) != (testCase == nil) { throw usage("--mock-config and --test-case go together.") }
+    }
+
+    func usage(_ message: String) -> ExitCode {
+        printError("cortado run: \(message)\n\(RunCommand.helpMessage().split(separator: "\n").prefix(3).joined(separator: "\n"))")
+        return ExitStatus.invalid
     }
 
     func run() throws {

@@ -59,8 +59,10 @@ public struct MockConfig: Sendable {
                 var attempts: [(ClosedRange<Int>, TaskOutcome)] = []
                 for (key, value) in byAttempt {
                     let where_ = "MockedResponses.\(name).\(key)"
-                    let bounds = key.split(separator: "-").map { Int($0.filter { $0 != " " }) }
-                    guard (1...2).contains(bounds.count), let lo = bounds.first ?? nil, let hi = bounds.last ?? nil, lo >= 0, hi >= lo else {
+                    // "N" or "N-M": digits only, so "-1" and "1--2" are refused.
+                    let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+                    let numbers = parts.map { p in p.allSatisfy(\.isASCII) && p.allSatisfy(\.isNumber) && !p.isEmpty ? Int(p) : nil }
+                    guard (1...2).contains(numbers.count), let lo = numbers.first ?? nil, let hi = numbers.last ?? nil, hi >= lo else {
                         throw LoadError(description: "\(where_): an attempt key must be a number or a range such as \"1-2\"")
                     }
                     guard case .object(let o) = value else { throw LoadError(description: "\(where_) must be an object") }

@@ -87,7 +87,7 @@ public struct Transition: Sendable {
 public struct ExecutionState: Sendable {
     public internal(set) var status: ExecutionStatus = .running
     public internal(set) var nextEventID = 1
-    var frames: FrameTable = [:]
+    var frames: [Int: Frame] = [:]
     var nextFrameID = 0
     var nextTaskID = 1
     var nextTimerID = 1

@@ -48,7 +48,7 @@ enum DefinitionDecoder {
             return nil
         }
         guard let (states, names) = decodeStates(o["States"], at: location, queryLanguage: queryLanguage, into: &sink) else { return nil }
-        if states[startAt] == nil {
+        if !names.contains(startAt) {
             sink.error("MISSING_TRANSITION_TARGET", "Missing 'Next' target: \(startAt)", at: location + "/StartAt")
         }
         let machine = StateMachine(comment: comment, startAt: startAt, states: states, stateNames: names,
@@ -80,6 +80,8 @@ enum DefinitionDecoder {
 
     /// Next targets exist, every state is reachable, and every path can end.
     static func checkGraph(_ m: StateMachine, at location: String, into sink: inout DiagnosticSink) {
+        // A state that failed to load still exists: its own problem is reported where it is.
+        let known = Set(m.stateNames)
         var targets: [String: [(String, String)]] = [:]  // state -> [(target, location)]
         for name in m.stateNames {
             guard let s = m.states[name] else { continue }
@@ -91,21 +93,21 @@ enum DefinitionDecoder {
                 for (i, b) in c.choices.enumerated() { out.append((b.next, here + "/Choices/\(i)/Next")) }
                 if let d = c.defaultNext { out.append((d, here + "/Default")) }
             }
-            for (t, loc) in out where m.states[t] == nil {
+            for (t, loc) in out where !known.contains(t) {
                 sink.error("MISSING_TRANSITION_TARGET", "Missing 'Next' target: \(t)", at: loc)
             }
             targets[name] = out
         }
-        guard m.states[m.startAt] != nil else { return }
+        guard known.contains(m.startAt) else { return }
         var seen: Set<String> = [m.startAt]
         var stack = [m.startAt]
         while let n = stack.popLast() {
-            for (t, _) in targets[n] ?? [] where m.states[t] != nil && !seen.contains(t) {
+            for (t, _) in targets[n] ?? [] where known.contains(t) && !seen.contains(t) {
                 seen.insert(t)
                 stack.append(t)
             }
         }
-        for name in m.stateNames where !seen.contains(name) {
+        for name in m.stateNames where !seen.contains(name) && m.states[name] != nil {
             sink.error("SCHEMA_VALIDATION_FAILED", "State '\(name)' is not reachable", at: location + "/States/" + name)
         }
         let terminal = m.stateNames.contains { n in
@@ -116,7 +118,8 @@ enum DefinitionDecoder {
             }
             return false
         }
-        if !terminal {
+        // Only judged when every state loaded: a broken state may well be the terminal one.
+        if !terminal && m.states.count == m.stateNames.count {
             sink.error("SCHEMA_VALIDATION_FAILED", "No terminal state: at least one state must be a Succeed or Fail state or have \"End\": true", at: location.isEmpty ? "/States" : location + "/States")
         }
     }

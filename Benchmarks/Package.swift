@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// The shared workloads in `Workloads/`, each a `NAME.asl.json` definition and a `NAME.meta.json`.
+let sharedWorkloads = ["single_pass", "pass_chain", "choice_loop", "parallel_map", "book_order_flow", "callback"]
+
+// Kept out of the main build: its own package, depending on the root one by path.
+let package = Package(
+    name: "CortadoBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "cortado", path: ".."),
+        // The malloc-interposer trait counts allocations; swift-runtime-interposer (ARC counts) is left
+        // off as this machine's package mirror does not carry it.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/ordo-one/malloc-interposer", from: "1.6.1"),
+    ],
+    targets: [
+        // The workloads and how to run and check one execution; shared by both executables.
+        .target(
+            name: "CortadoWorkloads",
+            dependencies: [
+                .product(name: "CortadoLanguage", package: "cortado"),
+                .product(name: "CortadoEngine", package: "cortado"),
+                .product(name: "CortadoJSON", package: "cortado"),
+            ],
+            path: "Workloads",
+            exclude: ["README.md"],
+            resources: sharedWorkloads.flatMap { [.copy("\($0).asl.json"), .copy("\($0).meta.json")] }
+        ),
+        // package-benchmark suite: `swift package benchmark`.
+        .executableTarget(
+            name: "InterpreterBenchmarks",
+            dependencies: [
+                "CortadoWorkloads",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
+            ],
+            path: "Benchmarks/InterpreterBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // A plain table of transitions per second and allocations per transition (`transitions.sh`).
+        .executableTarget(
+            name: "transitions",
+            dependencies: [
+                "CortadoWorkloads",
+                .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
+            ],
+            path: "Sources/transitions"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
