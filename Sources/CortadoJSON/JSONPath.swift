@@ -31,7 +31,9 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// True when the path names at most one value. As in Jayway, a union of names as the last step
     /// (`$.a['b','c']`) is definite: it names one object merged from those members.
-    public var isDefinite: Bool {
+    public let isDefinite: Bool
+
+    static func definite(_ segments: [Segment]) -> Bool {
         segments.indices.allSatisfy { k in
             switch segments[k] {
             case .member, .index: true
@@ -45,12 +47,14 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         self.source = source
         var p = JSONPathParser(source)
         (root, segments) = try p.parsePath()
+        isDefinite = Self.definite(segments)
     }
 
     init(source: String, root: Root, segments: [Segment]) {
         self.source = source
         self.root = root
         self.segments = segments
+        self.isDefinite = Self.definite(segments)
     }
 
     /// The bracket form Jayway prints in its messages, e.g. `$['detail']['items'][0]`.

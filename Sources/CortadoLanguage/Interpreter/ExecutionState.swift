@@ -118,7 +118,9 @@ struct Frame: Sendable {
     let parent: Int?
     /// Branch index or item index in the parent.
     let slot: Int
-    let machine: StateMachine
+    /// Shared, not copied: a frame is copied often and a machine holds several buffers.
+    let machineRef: MachineRef
+    var machine: StateMachine { machineRef.machine }
     var stateName: String
     var rawInput: JSON = .null
     var effectiveInput: JSON = .null
@@ -184,4 +186,10 @@ struct PendingTimer: Sendable {
         case heartbeat(taskID: Int)
         case executionTimeout
     }
+}
+
+/// A state machine behind one reference, so that copying a frame retains one object, not five.
+final class MachineRef: Sendable {
+    let machine: StateMachine
+    init(_ machine: StateMachine) { self.machine = machine }
 }

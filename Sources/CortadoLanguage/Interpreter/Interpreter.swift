@@ -16,11 +16,18 @@ public struct Interpreter: Sendable {
         Array("\(arn)#\(id)".utf8).map { String($0, radix: 16) }.joined()
     }
 
+    let machineRef: MachineRef
+
     public init(machine: StateMachine, info: ExecutionInfo, random: any RandomSource = SystemRandomSource()) {
         self.machine = machine
+        self.machineRef = MachineRef(machine)
         self.info = info
         self.random = random
     }
+
+    /// A reference to a branch or item processor; a fresh one each time is cheap (one allocation per
+    /// branch or iteration start) and keeps the interpreter free of shared mutable caches.
+    func reference(to machine: StateMachine) -> MachineRef { MachineRef(machine) }
 
     /// Starts an execution: `ExecutionStarted`, then every state until the first wait.
     public func start(input: JSON, at now: Int64) -> (ExecutionState, Transition) {
@@ -104,7 +111,7 @@ struct Run {
 
     mutating func begin(input: JSON) {
         state.contextBase = makeContextBase(input: input)
-        let root = Frame(id: 0, parent: nil, slot: 0, machine: interpreter.machine, stateName: interpreter.machine.startAt,
+        let root = Frame(id: 0, parent: nil, slot: 0, machineRef: interpreter.machineRef, stateName: interpreter.machine.startAt,
                          rawInput: input, cursor: EventCursor(source: 0, lastPublished: 0), variables: [:])
         state.frames[0] = root
         state.nextFrameID = 1
@@ -164,7 +171,7 @@ struct Run {
             guard var frame = state.frames[frameID], case .waitingTimer = frame.phase else { return }
             frame.phase = .running
             state.frames[frameID] = frame
-            let s = frame.machine.states[frame.stateName]!
+            let s = frame.machineRef.machine.states[frame.stateName]!
             do throws(StatesError) {
                 let output = try s.outputPath.select(from: frame.effectiveInput, field: "OutputPath") { scope(frameID, input: frame.effectiveInput) }
                 try exit(frame: frameID, state: s, output: output, assignInput: frame.effectiveInput)
@@ -210,7 +217,7 @@ struct Run {
             case .entering:
                 enter(id)
             case .running:
-                let s = frame.machine.states[frame.stateName]!
+                let s = frame.machineRef.machine.states[frame.stateName]!
                 do throws(StatesError) {
                     try execute(id, s)
                 } catch {
@@ -224,7 +231,7 @@ struct Run {
 
     mutating func enter(_ id: Int) {
         var frame = state.frames[id]!
-        let s = frame.machine.states[frame.stateName]!
+        let s = frame.machineRef.machine.states[frame.stateName]!
         frame.phase = .running
         frame.retryCounts = s.retry.isEmpty ? [] : Array(repeating: 0, count: s.retry.count)
         frame.enteredTime = now
@@ -276,7 +283,7 @@ struct Run {
 
     func scope(_ id: Int, input: JSON, mapItem: (index: Int, value: JSON)? = nil) -> PathScope {
         let frame = state.frames[id]!
-        let s = frame.machine.states[frame.stateName]!
+        let s = frame.machineRef.machine.states[frame.stateName]!
         let ctx: JSON = s.usesContext ? context(frame, s, mapItem: mapItem) : .null
         return PathScope(input: input, context: ctx, variables: frame.variables, random: interpreter.random)
     }
@@ -582,7 +589,7 @@ struct Run {
     mutating func taskSucceeded(_ task: PendingTask, output: JSON) {
         let id = task.frameID
         guard let frame = state.frames[id] else { return }
-        let s = frame.machine.states[frame.stateName]!
+        let s = frame.machineRef.machine.states[frame.stateName]!
         emitTaskEvent(task, outcome: "Succeeded", [("output", .payload(output))])
         state.frames[id]!.phase = .running
         do throws(StatesError) {
@@ -617,7 +624,7 @@ struct Run {
                            mapItem: (index: Int, value: JSON)? = nil, silent: Bool = false) -> Int {
         let id = state.nextFrameID
         state.nextFrameID += 1
-        state.frames[id] = Frame(id: id, parent: parent.id, slot: slot, machine: machine, stateName: machine.startAt,
+        state.frames[id] = Frame(id: id, parent: parent.id, slot: slot, machineRef: interpreter.reference(to: machine), stateName: machine.startAt,
                                  rawInput: input, cursor: cursor, variables: parent.variables, mapItem: mapItem,
                                  silent: parent.silent || silent)
         return id
@@ -638,7 +645,7 @@ struct Run {
     /// Handles an error in the frame's current state: Retry, Catch, or pass it up.
     mutating func fail(frame id: Int, _ failure: Failure, fromFailState: Bool = false, failedEvent: String? = nil) {
         guard var frame = state.frames[id] else { return }
-        let s = frame.machine.states[frame.stateName]!
+        let s = frame.machineRef.machine.states[frame.stateName]!
         let name = failure.errorName
         if !fromFailState {
             if let r = s.retry.firstIndex(where: { $0.matches(name) }) {
@@ -703,7 +710,7 @@ struct Run {
 
     mutating func childFinished(_ parentID: Int, child: Frame, result: ChildResult) {
         guard var parent = state.frames[parentID], case .waitingChildren(var children) = parent.phase else { return }
-        let s = parent.machine.states[parent.stateName]!
+        let s = parent.machineRef.machine.states[parent.stateName]!
         children.running.remove(child.id)
         var childCursor = child.cursor
         let worker = children.isMap ? workerIndex(child, children) : 0
