@@ -99,13 +99,26 @@ struct Run {
     @discardableResult
     mutating func emit(frame id: Int, _ type: String, _ key: String? = nil,
                        _ details: [(String, HistoryEvent.Detail)] = [], updateSource: Bool = true) -> Int {
-        // A distributed Map's iterations are child executions: their events are not in this history.
-        if state.frames[id]!.silent { return 0 }
-        var cursor = state.frames[id]!.cursor
-        let eventID = emit(&cursor, type, key, details, updateSource: updateSource)
-        state.frames[id]!.cursor = cursor
+        let eventID = state.nextEventID
+        // One in-place access to the frame: reading it through the dictionary would copy it.
+        let previous: Int? = update(id) { f in
+            // A distributed Map's iterations are child executions: their events are not in this history.
+            if f.silent { return nil }
+            let p = f.cursor.source
+            f.cursor.lastPublished = eventID
+            if updateSource { f.cursor.source = eventID }
+            return p
+        }
+        guard let previous else { return 0 }
+        state.nextEventID += 1
+        transition.events.append(HistoryEvent(id: eventID, previousEventId: previous, type: type, timestamp: now,
+                                              detailsKey: key, details: details))
         return eventID
     }
+
+    /// Mutates a frame in place.
+    @inline(__always)
+    mutating func update<R>(_ id: Int, _ body: (inout Frame) -> R) -> R { body(&state.frames[id]!) }
 
     // MARK: - Entry points
 
@@ -230,15 +243,17 @@ struct Run {
     }
 
     mutating func enter(_ id: Int) {
-        var frame = state.frames[id]!
-        let s = frame.machineRef.machine.states[frame.stateName]!
-        frame.phase = .running
-        frame.retryCounts = s.retry.isEmpty ? [] : Array(repeating: 0, count: s.retry.count)
-        frame.enteredTime = now
-        state.frames[id] = frame
+        let now = self.now
+        let (s, input): (State, JSON) = update(id) { frame in
+            let s = frame.machineRef.machine.states[frame.stateName]!
+            frame.phase = .running
+            frame.retryCounts = s.retry.isEmpty ? [] : Array(repeating: 0, count: s.retry.count)
+            frame.enteredTime = now
+            return (s, frame.rawInput)
+        }
         let eventID = emit(frame: id, s.enteredEventType, "stateEnteredEventDetails",
-                           [("name", .string(s.name)), ("input", .payload(frame.rawInput))])
-        state.frames[id]!.enteredEventID = eventID
+                           [("name", .string(s.name)), ("input", .payload(input))])
+        update(id) { $0.enteredEventID = eventID }
     }
 
     /// Turns an evaluator's error into the failure AWS reports, with the state prefix.
@@ -437,10 +452,12 @@ struct Run {
     }
 
     mutating func goTo(_ id: Int, _ next: String, input: JSON) {
-        state.frames[id]!.stateName = next
-        state.frames[id]!.rawInput = input
-        state.frames[id]!.phase = .entering
-        state.frames[id]!.taskToken = nil
+        update(id) { f in
+            f.stateName = next
+            f.rawInput = input
+            f.phase = .entering
+            f.taskToken = nil
+        }
     }
 
     // MARK: - Wait
