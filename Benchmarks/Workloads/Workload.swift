@@ -14,8 +14,10 @@ public struct Workload: Sendable {
     /// The output every task answers with; nil when the workload has no Task state.
     public var taskOutput: JSON?
 
-    public init(name: String, definition: String, input: JSON, expectedOutput: JSON, expectedStateEntered: Int,
-                taskOutput: JSON? = nil) {
+    public init(
+        name: String, definition: String, input: JSON, expectedOutput: JSON, expectedStateEntered: Int,
+        taskOutput: JSON? = nil
+    ) {
         self.name = name
         self.definition = definition
         self.input = input

@@ -50,7 +50,8 @@ let benchmarks: @Sendable () -> Void = {
 
     // The per-execution cost a server would pay if it re-read the definition every time (the Python peers do).
     if let big = workloads.first(where: { $0.name == "pass_chain_1000" }) {
-        Benchmark("StateMachine(definition:) pass_chain_1000", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal])) { _ in
+        let configuration = Benchmark.Configuration(metrics: [.wallClock, .throughput, .mallocCountTotal])
+        Benchmark("StateMachine(definition:) pass_chain_1000", configuration: configuration) { _ in
             blackHole(try StateMachine(definition: big.definition))
         }
     }

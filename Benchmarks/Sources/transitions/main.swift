@@ -1,23 +1,29 @@
 // Prints state transitions per second and allocations per transition for every workload.
 //
-// Usage: transitions [--seconds S] [NAME ...]
+// Usage: transitions [--seconds S | --runs N] [NAME ...]
 // Allocations are counted only when libMallocInterposerSwift.so is preloaded (transitions.sh does it).
+// `--runs N` runs exactly N timed executions with no warm-up, for instruction counts under
+// `valgrind --tool=callgrind --toggle-collect='*PreparedWorkload.execute*'` (each workload also runs once
+// before, to check it).
 
 import CortadoWorkloads
 import MallocInterposerSwift
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 var seconds = 1.0
+var fixedRuns: Int?
 var only: Set<String> = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--seconds", let value = arguments.popFirst().flatMap(Double.init) {
         seconds = value
+    } else if argument == "--runs", let value = arguments.popFirst().flatMap({ Int($0) }) {
+        fixedRuns = value
     } else {
         only.insert(argument)
     }
@@ -38,8 +44,14 @@ func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
     return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }
 
-/// Runs `execute` for about `seconds` after a warm-up; returns executions per second and mallocs per execution.
-func measure(_ execute: () -> Void, seconds: Double, countAllocations: Bool) -> (perSecond: Double, mallocs: Double?) {
+/// Runs `execute` for about `seconds` after a warm-up (or exactly `fixedRuns` times); returns executions per
+/// second and mallocs per execution.
+func measure(_ execute: () -> Void, seconds: Double, fixedRuns: Int?, countAllocations: Bool) -> (perSecond: Double, mallocs: Double?) {
+    if let fixedRuns {
+        let start = ContinuousClock.now
+        for _ in 0..<fixedRuns { execute() }
+        return (Double(fixedRuns) / elapsedSeconds(since: start), nil)
+    }
     let warmUpStart = ContinuousClock.now
     var warmUps = 0
     while warmUps < 10 || elapsedSeconds(since: warmUpStart) < seconds / 10 { execute(); warmUps += 1 }
@@ -94,7 +106,8 @@ do {
         let drivers: [Driver] = localRunnerWorkloads.contains(workload.name) ? [.interpreter, .localRunner] : [.interpreter]
         for driver in drivers {
             let transitions = try prepared.verify(driver)
-            let (perSecond, mallocs) = measure({ _ = prepared.execute(driver) }, seconds: seconds, countAllocations: counting)
+            let (perSecond, mallocs) = measure(
+                { _ = prepared.execute(driver) }, seconds: seconds, fixedRuns: fixedRuns, countAllocations: counting)
             let row = [
                 pad(workload.name, 22, left: true), pad(driver.rawValue, 11, left: true), pad(String(transitions), 11),
                 pad(format(perSecond, decimals: 0), 10),
