@@ -82,7 +82,11 @@ extension Run {
         }
         state.frames[id]!.phase = .waitingChildren(children)
         // Start one iteration per worker; run them in index order.
-        for w in (0..<workerCount).reversed() { startIteration(id, index: w, worker: w) }
+        // Start one item per worker in index order (their MapIterationStarted events come in that
+        // order), then run them in index order: `ready` is a stack, so reverse what was pushed.
+        let mark = ready.count
+        for w in 0..<workerCount { startIteration(id, index: w, worker: w) }
+        ready[mark...].reverse()
     }
 
     static func account(of arn: String) -> String {
