@@ -120,6 +120,13 @@ struct Run {
     @inline(__always)
     mutating func update<R>(_ id: Int, _ body: (inout Frame) -> R) -> R { body(&state.frames[id]!) }
 
+    /// Reads (or mutates) a frame in place if it exists: a plain dictionary read would copy the frame.
+    @inline(__always)
+    mutating func inspect<R>(_ id: Int, _ body: (inout Frame) -> R) -> R? {
+        guard let i = state.frames.index(forKey: id) else { return nil }
+        return body(&state.frames.values[i])
+    }
+
     // MARK: - Entry points
 
     mutating func begin(input: JSON) {
@@ -225,12 +232,19 @@ struct Run {
 
     /// Runs one frame's states until it blocks, ends or fails.
     mutating func advance(_ id: Int) {
-        while let frame = state.frames[id] {
-            switch frame.phase {
-            case .entering:
+        enum Next { case enter, run(State), stop }
+        while true {
+            let next: Next = inspect(id) { frame in
+                switch frame.phase {
+                case .entering: .enter
+                case .running: .run(frame.machineRef.machine.states[frame.stateName]!)
+                default: .stop
+                }
+            } ?? .stop
+            switch next {
+            case .enter:
                 enter(id)
-            case .running:
-                let s = frame.machineRef.machine.states[frame.stateName]!
+            case .run(let s):
                 do throws(StatesError) {
                     try execute(id, s)
                 } catch {
@@ -297,7 +311,8 @@ struct Run {
     }
 
     func scope(_ id: Int, input: JSON, mapItem: (index: Int, value: JSON)? = nil) -> PathScope {
-        let frame = state.frames[id]!
+        let i = state.frames.index(forKey: id)!
+        let frame = state.frames.values[i]
         let s = frame.machineRef.machine.states[frame.stateName]!
         let ctx: JSON = s.usesContext ? context(frame, s, mapItem: mapItem) : .null
         return PathScope(input: input, context: ctx, variables: frame.variables, random: interpreter.random)
@@ -306,8 +321,11 @@ struct Run {
     // MARK: - States
 
     mutating func execute(_ id: Int, _ s: State) throws(StatesError) {
-        let frame = state.frames[id]!
-        let raw = frame.rawInput
+        if s.queryLanguage == .jsonata {
+            // Kept in the model for the JSONata evaluator to come; running it as JSONPath would be wrong.
+            throw StatesError(.queryEvaluationError, "Cortado does not evaluate JSONata states yet (QueryLanguage 'JSONata').")
+        }
+        let raw = inspect(id) { $0.rawInput }!
         switch s.kind {
         case .pass(let pass):
             let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
@@ -422,7 +440,7 @@ struct Run {
 
     /// Pass and Task results: ResultSelector is the caller's; here ResultPath, OutputPath, Assign, exit.
     mutating func finishState(_ id: Int, _ s: State, result: JSON) throws(StatesError) {
-        let raw = state.frames[id]!.rawInput
+        let raw = inspect(id) { $0.rawInput }!
         let combined = try s.resultPath.apply(result, to: raw)
         let output = try s.outputPath.select(from: combined, field: "OutputPath") { scope(id, input: combined) }
         try exit(frame: id, state: s, output: output, assignInput: result)
@@ -515,7 +533,7 @@ struct Run {
     }
 
     mutating func startTask(_ id: Int, _ s: State, _ t: TaskState) throws(StatesError) {
-        let raw = state.frames[id]!.rawInput
+        let raw = inspect(id) { $0.rawInput }!
         let (kind, resourceType, resourceName) = Self.describe(resource: t.resource)
         let taskID = state.nextTaskID
         state.nextTaskID += 1
