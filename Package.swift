@@ -11,7 +11,7 @@ let package = Package(
         .library(name: "CortadoEngine", targets: ["CortadoEngine"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // Pure: the JSON value, its parser and printer, JSONPath and reference paths.

@@ -66,10 +66,12 @@ struct RunCommand: ParsableCommand {
             let inputText = try inputFile.map { try InputFiles.readText($0, what: "input") } ?? input ?? "{}"
             inputValue = try InputFiles.parseJSON(inputText, what: "input")
             if inputText.utf8.count > 262_144 {
-                throw InputFiles.Problem(description: "States.DataLimitExceeded: the input is \(inputText.utf8.count) bytes; the limit is 262144")
+                throw InputFiles.Problem(
+                    description: "States.DataLimitExceeded: the input is \(inputText.utf8.count) bytes; the limit is 262144")
             }
             if let mockConfig, let testCase {
-                let config = try MockConfig(json: try InputFiles.parseJSON(try InputFiles.readText(mockConfig, what: "mock config"), what: "mock config"))
+                let config = try MockConfig(
+                    json: try InputFiles.parseJSON(try InputFiles.readText(mockConfig, what: "mock config"), what: "mock config"))
                 answerer = try MockAnswerer(config: config, testCase: testCase, machine: machineName)
             } else {
                 answerer = NoTaskAnswerer()
@@ -78,7 +80,10 @@ struct RunCommand: ParsableCommand {
             throw exit
         } catch {
             if json {
-                print(JSON.object(["diagnostics": [["severity": "ERROR", "code": "INVALID_INPUT", "message": .string("\(error)"), "location": ""]]]).text)
+                print(
+                    JSON.object([
+                        "diagnostics": [["severity": "ERROR", "code": "INVALID_INPUT", "message": .string("\(error)"), "location": ""]]
+                    ]).text)
             } else {
                 printError("cortado: \(error)")
             }

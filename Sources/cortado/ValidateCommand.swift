@@ -36,7 +36,9 @@ struct ValidateCommand: ParsableCommand {
 extension Diagnostic {
     /// The diagnostic as ValidateStateMachineDefinition returns it.
     var json: JSON {
-        ["severity": .string(severity.rawValue), "code": .string(code), "message": .string(message),
-         "location": .string(location)]
+        [
+            "severity": .string(severity.rawValue), "code": .string(code), "message": .string(message),
+            "location": .string(location),
+        ]
     }
 }

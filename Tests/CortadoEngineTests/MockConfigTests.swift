@@ -130,7 +130,8 @@ private func dispatch(_ state: String, attempt: Int, resource: String = "arn:aws
     }
 
     @Test func negativeAttemptKeysAreRefused() throws {
-        #expect(try loadError(#"{"MockedResponses": {"R": {"-1": {"Return": 1}}}}"#)
-            == #"MockedResponses.R.-1: an attempt key must be a number or a range such as "1-2""#)
+        #expect(
+            try loadError(#"{"MockedResponses": {"R": {"-1": {"Return": 1}}}}"#)
+                == #"MockedResponses.R.-1: an attempt key must be a number or a range such as "1-2""#)
     }
 }

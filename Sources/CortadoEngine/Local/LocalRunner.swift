@@ -72,18 +72,24 @@ public struct LocalRunner: Sendable {
                     case .success(let output): answers.append(.taskSucceeded(taskID: task.taskID, output: output))
                     case .failure(let e, let c): answers.append(.taskFailed(taskID: task.taskID, error: e, cause: c))
                     case .unanswerable(let why):
-                        return LocalRunResult(status: .failed(error: "Cortado.NoTaskAnswer", cause: why), history: history, stoppedBecause: why)
+                        return LocalRunResult(
+                            status: .failed(error: "Cortado.NoTaskAnswer", cause: why), history: history, stoppedBecause: why)
                     }
                 case .startTimer(let id, let at): timers[id] = at
                 case .cancelTimer(let id): timers[id] = nil
-                case .cancelTask(let id): answers.removeAll { if case .taskSucceeded(id, _) = $0 { true } else if case .taskFailed(id, _, _) = $0 { true } else { false } }
+                case .cancelTask(let id):
+                    answers.removeAll {
+                        if case .taskSucceeded(id, _) = $0 { true } else if case .taskFailed(id, _, _) = $0 { true } else { false }
+                    }
                 case .finish: break
                 }
             }
             pending = []
             guard case .running = state.status else { break }
             if history.count > maxEvents {
-                let t = interpreter.step(&state, on: .stop(error: "Cortado.EventLimit", cause: "The run produced more than \(maxEvents) history events"), at: now)
+                let t = interpreter.step(
+                    &state, on: .stop(error: "Cortado.EventLimit", cause: "The run produced more than \(maxEvents) history events"), at: now
+                )
                 history += t.events
                 break
             }
@@ -98,7 +104,8 @@ public struct LocalRunner: Sendable {
                 event = .timerFired(timerID: id)
             } else {
                 // Nothing can move the execution on: it waits for an outside answer that will not come.
-                return LocalRunResult(status: state.status, history: history, stoppedBecause: "The execution is waiting for an answer that nothing will send")
+                return LocalRunResult(
+                    status: state.status, history: history, stoppedBecause: "The execution is waiting for an answer that nothing will send")
             }
             let t = interpreter.step(&state, on: event, at: now)
             history += t.events

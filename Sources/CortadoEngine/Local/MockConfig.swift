@@ -86,7 +86,10 @@ public struct MockConfig: Sendable {
         let hits = testCases.filter { $0.value[name] != nil }
         guard hits.count == 1, let only = hits.first?.value[name] else {
             if hits.isEmpty { throw LoadError(description: "no test case named '\(name)' in the mock config") }
-            throw LoadError(description: "several state machines have a test case named '\(name)' (\(hits.keys.sorted().joined(separator: ", "))); name the definition file after one of them")
+            throw LoadError(
+                description:
+                    "several state machines have a test case named '\(name)' (\(hits.keys.sorted().joined(separator: ", "))); name the definition file after one of them"
+            )
         }
         return only
     }
@@ -103,15 +106,17 @@ public struct MockAnswerer: TaskAnswerer {
         self.testCaseName = testCase
         self.mapping = try config.testCase(testCase, machine: machine)
         for (state, response) in mapping where config.responses[response] == nil {
-            throw MockConfig.LoadError(description: "test case '\(testCase)' maps state '\(state)' to '\(response)', which is not in MockedResponses")
+            throw MockConfig.LoadError(
+                description: "test case '\(testCase)' maps state '\(state)' to '\(response)', which is not in MockedResponses")
         }
     }
 
     public func answer(_ task: TaskDispatch) -> TaskOutcome {
         guard let name = mapping[task.stateName], let response = config.responses[name],
-              let outcome = response.outcome(forAttempt: task.attempt)
+            let outcome = response.outcome(forAttempt: task.attempt)
         else {
-            return .unanswerable("The Task state '\(task.stateName)' (resource \(task.resource)) has no mocked response in test case '\(testCaseName)'")
+            return .unanswerable(
+                "The Task state '\(task.stateName)' (resource \(task.resource)) has no mocked response in test case '\(testCaseName)'")
         }
         return outcome
     }
@@ -121,6 +126,8 @@ public struct MockAnswerer: TaskAnswerer {
 public struct NoTaskAnswerer: TaskAnswerer {
     public init() {}
     public func answer(_ task: TaskDispatch) -> TaskOutcome {
-        .unanswerable("The Task state '\(task.stateName)' (resource \(task.resource)) has no mocked response; pass --mock-config FILE --test-case NAME")
+        .unanswerable(
+            "The Task state '\(task.stateName)' (resource \(task.resource)) has no mocked response; pass --mock-config FILE --test-case NAME"
+        )
     }
 }

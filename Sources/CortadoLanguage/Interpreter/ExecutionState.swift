@@ -11,8 +11,10 @@ public struct ExecutionInfo: Sendable {
     /// Nil for EXPRESS executions, whose context object has no `RedriveCount`.
     public var redriveCount: Int?
 
-    public init(executionArn: String, executionName: String, stateMachineArn: String, stateMachineName: String,
-                roleArn: String, region: String = "us-east-1", redriveCount: Int? = 0) {
+    public init(
+        executionArn: String, executionName: String, stateMachineArn: String, stateMachineName: String,
+        roleArn: String, region: String = "us-east-1", redriveCount: Int? = 0
+    ) {
         self.executionArn = executionArn
         self.executionName = executionName
         self.stateMachineArn = stateMachineArn
@@ -147,12 +149,12 @@ struct Frame: Sendable {
 
     struct Children: Sendable {
         var results: [JSON?]
-        var running: Set<Int>   // frame ids
-        var pending: [Int]      // item indices not yet started
+        var running: Set<Int>  // frame ids
+        var pending: [Int]  // item indices not yet started
         var items: [JSON]
         var workers: [EventCursor]
         var failures = 0
-        var tolerated: Int      // failures tolerated (Int.max for all)
+        var tolerated: Int  // failures tolerated (Int.max for all)
         var isMap: Bool
         var itemInputBase: JSON
         var distributed: Bool
@@ -171,8 +173,8 @@ struct PendingTask: Sendable {
 }
 
 enum TaskEventKind: Sendable {
-    case task      // TaskScheduled/Started/Succeeded/Failed/TimedOut
-    case lambda    // LambdaFunction*
+    case task  // TaskScheduled/Started/Succeeded/Failed/TimedOut
+    case lambda  // LambdaFunction*
     case activity  // Activity*
 }
 

@@ -41,7 +41,9 @@ public struct HistoryEvent: Sendable, Equatable {
     /// The event as the API returns it; `timestamp` as epoch seconds (the AWS JSON protocol's form).
     public func json(timestampAsSeconds: Bool = true) -> JSON {
         var o = JSONObject(minimumCapacity: 5)
-        o.append("timestamp", timestampAsSeconds ? .double(Double(timestamp) / 1000) : .string(Timestamp(epochMilliseconds: timestamp).formatted()))
+        o.append(
+            "timestamp",
+            timestampAsSeconds ? .double(Double(timestamp) / 1000) : .string(Timestamp(epochMilliseconds: timestamp).formatted()))
         o.append("type", .string(type))
         o.append("id", .int(id))
         o.append("previousEventId", .int(previousEventId))

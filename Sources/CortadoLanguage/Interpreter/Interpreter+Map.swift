@@ -25,7 +25,9 @@ extension Run {
         if let p = m.maxConcurrencyPath {
             let v = try value(at: p, in: sc)
             guard let i = v.intValue, v.isNumber, i >= 0 else {
-                throw StatesError(.runtime, "The MaxConcurrencyPath field refers to value \"\(v.stringValue ?? v.text)\" which is not a valid integer: \(p.source)")
+                throw StatesError(
+                    .runtime,
+                    "The MaxConcurrencyPath field refers to value \"\(v.stringValue ?? v.text)\" which is not a valid integer: \(p.source)")
             }
             maxConcurrency = i
         }
@@ -35,7 +37,10 @@ extension Run {
         if let p = m.toleratedFailureCountPath {
             let v = try value(at: p, in: sc)
             guard let i = v.intValue, v.isNumber else {
-                throw StatesError(.runtime, "The ToleratedFailureCountPath field refers to value \"\(v.stringValue ?? v.text)\" which is not a valid integer: \(p.source)")
+                throw StatesError(
+                    .runtime,
+                    "The ToleratedFailureCountPath field refers to value \"\(v.stringValue ?? v.text)\" which is not a valid integer: \(p.source)"
+                )
             }
             toleratedCount = i
         }
@@ -44,7 +49,10 @@ extension Run {
         if let p = m.toleratedFailurePercentagePath {
             let v = try value(at: p, in: sc)
             guard let d = v.doubleValue else {
-                throw StatesError(.runtime, "The ToleratedFailurePercentagePath field refers to value \"\(v.stringValue ?? v.text)\" which is not a valid float: \(p.source)")
+                throw StatesError(
+                    .runtime,
+                    "The ToleratedFailurePercentagePath field refers to value \"\(v.stringValue ?? v.text)\" which is not a valid float: \(p.source)"
+                )
             }
             toleratedPercentage = d
         }
@@ -61,7 +69,8 @@ extension Run {
         if m.distributed {
             let run = interpreter.random.uuid()
             let label = m.label ?? String(interpreter.random.uuid().prefix(8))
-            let arn = "arn:aws:states:\(info.region):\(Self.account(of: info.stateMachineArn)):mapRun:\(info.stateMachineName)/\(label):\(run)"
+            let arn =
+                "arn:aws:states:\(info.region):\(Self.account(of: info.stateMachineArn)):mapRun:\(info.stateMachineName)/\(label):\(run)"
             emit(frame: id, "MapRunStarted", "mapRunStartedEventDetails", [("mapRunArn", .string(arn))])
         }
         let parent = state.frames[id]!
@@ -126,8 +135,9 @@ extension Run {
                 return
             }
         }
-        let cid = newFrame(parent: parent, slot: index, machine: m.processor, input: input, cursor: cursor,
-                           mapItem: nil, silent: children.distributed)
+        let cid = newFrame(
+            parent: parent, slot: index, machine: m.processor, input: input, cursor: cursor,
+            mapItem: nil, silent: children.distributed)
         children.running.insert(cid)
         parent.phase = .waitingChildren(children)
         state.frames[mapID] = parent

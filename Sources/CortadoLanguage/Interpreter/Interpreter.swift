@@ -85,20 +85,26 @@ struct Run {
     // MARK: - Events
 
     @discardableResult
-    mutating func emit(_ cursor: inout EventCursor, _ type: String, _ key: String? = nil,
-                       _ details: [(String, HistoryEvent.Detail)] = [], updateSource: Bool = true) -> Int {
+    mutating func emit(
+        _ cursor: inout EventCursor, _ type: String, _ key: String? = nil,
+        _ details: [(String, HistoryEvent.Detail)] = [], updateSource: Bool = true
+    ) -> Int {
         let id = state.nextEventID
         state.nextEventID += 1
-        transition.events.append(HistoryEvent(id: id, previousEventId: cursor.source, type: type, timestamp: now,
-                                              detailsKey: key, details: details))
+        transition.events.append(
+            HistoryEvent(
+                id: id, previousEventId: cursor.source, type: type, timestamp: now,
+                detailsKey: key, details: details))
         cursor.lastPublished = id
         if updateSource { cursor.source = id }
         return id
     }
 
     @discardableResult
-    mutating func emit(frame id: Int, _ type: String, _ key: String? = nil,
-                       _ details: [(String, HistoryEvent.Detail)] = [], updateSource: Bool = true) -> Int {
+    mutating func emit(
+        frame id: Int, _ type: String, _ key: String? = nil,
+        _ details: [(String, HistoryEvent.Detail)] = [], updateSource: Bool = true
+    ) -> Int {
         let eventID = state.nextEventID
         // One in-place access to the frame: reading it through the dictionary would copy it.
         let previous: Int? = update(id) { f in
@@ -111,8 +117,10 @@ struct Run {
         }
         guard let previous else { return 0 }
         state.nextEventID += 1
-        transition.events.append(HistoryEvent(id: eventID, previousEventId: previous, type: type, timestamp: now,
-                                              detailsKey: key, details: details))
+        transition.events.append(
+            HistoryEvent(
+                id: eventID, previousEventId: previous, type: type, timestamp: now,
+                detailsKey: key, details: details))
         return eventID
     }
 
@@ -131,12 +139,14 @@ struct Run {
 
     mutating func begin(input: JSON) {
         state.contextBase = makeContextBase(input: input)
-        let root = Frame(id: 0, parent: nil, slot: 0, machineRef: interpreter.machineRef, stateName: interpreter.machine.startAt,
-                         rawInput: input, cursor: EventCursor(source: 0, lastPublished: 0), variables: [:])
+        let root = Frame(
+            id: 0, parent: nil, slot: 0, machineRef: interpreter.machineRef, stateName: interpreter.machine.startAt,
+            rawInput: input, cursor: EventCursor(source: 0, lastPublished: 0), variables: [:])
         state.frames[0] = root
         state.nextFrameID = 1
-        emit(frame: 0, "ExecutionStarted", "executionStartedEventDetails",
-             [("input", .payload(input)), ("roleArn", .string(info.roleArn))], updateSource: false)
+        emit(
+            frame: 0, "ExecutionStarted", "executionStartedEventDetails",
+            [("input", .payload(input)), ("roleArn", .string(info.roleArn))], updateSource: false)
         if let t = interpreter.machine.timeoutSeconds {
             let id = addTimer(at: now + Int64(t) * 1000, .executionTimeout)
             transition.effects.append(.startTimer(timerID: id, at: state.timers[id]!.at))
@@ -193,7 +203,9 @@ struct Run {
             state.frames[frameID] = frame
             let s = frame.machineRef.machine.states[frame.stateName]!
             do throws(StatesError) {
-                let output = try s.outputPath.select(from: frame.effectiveInput, field: "OutputPath") { scope(frameID, input: frame.effectiveInput) }
+                let output = try s.outputPath.select(from: frame.effectiveInput, field: "OutputPath") {
+                    scope(frameID, input: frame.effectiveInput)
+                }
                 try exit(frame: frameID, state: s, output: output, assignInput: frame.effectiveInput)
             } catch {
                 fail(frame: frameID, runtime(error, frame: frameID))
@@ -234,13 +246,14 @@ struct Run {
     mutating func advance(_ id: Int) {
         enum Next { case enter, run(State), stop }
         while true {
-            let next: Next = inspect(id) { frame in
-                switch frame.phase {
-                case .entering: .enter
-                case .running: .run(frame.machineRef.machine.states[frame.stateName]!)
-                default: .stop
-                }
-            } ?? .stop
+            let next: Next =
+                inspect(id) { frame in
+                    switch frame.phase {
+                    case .entering: .enter
+                    case .running: .run(frame.machineRef.machine.states[frame.stateName]!)
+                    default: .stop
+                    }
+                } ?? .stop
             switch next {
             case .enter:
                 enter(id)
@@ -265,8 +278,9 @@ struct Run {
             frame.enteredTime = now
             return (s, frame.rawInput)
         }
-        let eventID = emit(frame: id, s.enteredEventType, "stateEnteredEventDetails",
-                           [("name", .string(s.name)), ("input", .payload(input))])
+        let eventID = emit(
+            frame: id, s.enteredEventType, "stateEnteredEventDetails",
+            [("name", .string(s.name)), ("input", .payload(input))])
         update(id) { $0.enteredEventID = eventID }
     }
 
@@ -275,7 +289,9 @@ struct Run {
         guard error.prefixed, let frame = state.frames[id] else { return Failure(error: error.name.rawValue, cause: error.cause) }
         return Failure(
             error: error.name.rawValue,
-            cause: "An error occurred while executing the state '\(frame.stateName)' (entered at the event id #\(frame.enteredEventID)). \(error.cause)")
+            cause:
+                "An error occurred while executing the state '\(frame.stateName)' (entered at the event id #\(frame.enteredEventID)). \(error.cause)"
+        )
     }
 
     // MARK: - Scopes and the context object
@@ -359,7 +375,9 @@ struct Run {
                         let v = try sc.resolve(p)
                         return v.stringValue ?? v.text
                     } catch {
-                        throw StatesError(.runtime, "The JSONPath '\(p.source)' specified for the field '\(field)' could not be found in the input '\(raw.text)'")
+                        throw StatesError(
+                            .runtime,
+                            "The JSONPath '\(p.source)' specified for the field '\(field)' could not be found in the input '\(raw.text)'")
                     }
                 }
             }
@@ -421,9 +439,10 @@ struct Run {
             let branchInput = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
             emit(frame: id, "ParallelStateStarted")
             let parent = state.frames[id]!
-            var children = Frame.Children(results: Array(repeating: nil, count: p.branches.count), running: [], pending: [],
-                                          items: [], workers: [], tolerated: 0, isMap: false, itemInputBase: .null,
-                                          distributed: false)
+            var children = Frame.Children(
+                results: Array(repeating: nil, count: p.branches.count), running: [], pending: [],
+                items: [], workers: [], tolerated: 0, isMap: false, itemInputBase: .null,
+                distributed: false)
             var ids: [Int] = []
             for (i, b) in p.branches.enumerated() {
                 let cid = newFrame(parent: parent, slot: i, machine: b, input: branchInput, cursor: parent.cursor)
@@ -449,7 +468,10 @@ struct Run {
     /// Emits `…StateExited` (with assigned variables) and moves on.
     mutating func exit(frame id: Int, state s: State, output: JSON, assignInput: JSON) throws(StatesError) {
         if output.encodedSizeExceeds(interpreter.payloadLimit) {
-            throw StatesError(.dataLimitExceeded, "The state/task '\(s.name)' returned a result with a size exceeding the maximum number of bytes service limit.", prefixed: false)
+            throw StatesError(
+                .dataLimitExceeded,
+                "The state/task '\(s.name)' returned a result with a size exceeding the maximum number of bytes service limit.",
+                prefixed: false)
         }
         var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
         if let assign = s.assign {
@@ -489,7 +511,8 @@ struct Run {
                 throw StatesError(.runtime, "The SecondsPath parameter does not reference an input value: \(p.source)")
             }
             guard case .int(let seconds) = v else {
-                throw StatesError(.runtime, "The SecondsPath parameter cannot be parsed as a long value: \(p.source) == \(v.stringValue ?? v.text)")
+                throw StatesError(
+                    .runtime, "The SecondsPath parameter cannot be parsed as a long value: \(p.source) == \(v.stringValue ?? v.text)")
             }
             guard seconds >= 0 else {
                 throw StatesError(.runtime, "The SecondsPath parameter references a negative value: \(p.source) == \(seconds)")
@@ -497,7 +520,8 @@ struct Run {
             return try checkDelay(now + Int64(seconds) * 1000)
         case .timestamp(let text):
             guard let t = Timestamp.parse(text) else {
-                throw StatesError(.runtime, "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(text)")
+                throw StatesError(
+                    .runtime, "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(text)")
             }
             return try checkDelay(t.epochMilliseconds)
         case .timestampPath(let p):
@@ -505,7 +529,10 @@ struct Run {
                 throw StatesError(.runtime, "The TimestampPath parameter does not reference an input value: \(p.source)")
             }
             guard let text = v.stringValue, let t = Timestamp.parse(text) else {
-                throw StatesError(.runtime, "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: \(p.source) == \(v.stringValue ?? v.text)")
+                throw StatesError(
+                    .runtime,
+                    "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: \(p.source) == \(v.stringValue ?? v.text)"
+                )
             }
             return try checkDelay(t.epochMilliseconds)
         }
@@ -551,8 +578,9 @@ struct Run {
         if let p = t.heartbeatSecondsPath {
             heartbeat = try positiveInteger(at: p, in: sc, field: "HeartbeatSecondsPath")
         }
-        var task = PendingTask(frameID: id, resource: t.resource, resourceType: resourceType, resourceName: resourceName,
-                               kind: kind, heartbeatSeconds: heartbeat)
+        var task = PendingTask(
+            frameID: id, resource: t.resource, resourceType: resourceType, resourceName: resourceName,
+            kind: kind, heartbeatSeconds: heartbeat)
         switch kind {
         case .lambda:
             var d: [(String, HistoryEvent.Detail)] = [("resource", .string(t.resource)), ("input", .payload(parameters))]
@@ -585,15 +613,18 @@ struct Run {
         state.tasks[taskID] = task
         state.frames[id]!.phase = .waitingTask(taskID: taskID)
         let attempt = state.frames[id]!.retryCounts.reduce(0, +)
-        transition.effects.append(.dispatch(TaskDispatch(
-            taskID: taskID, stateName: s.name, resource: t.resource, input: parameters, timeoutSeconds: timeout,
-            heartbeatSeconds: heartbeat, token: state.frames[id]!.taskToken, attempt: attempt)))
+        transition.effects.append(
+            .dispatch(
+                TaskDispatch(
+                    taskID: taskID, stateName: s.name, resource: t.resource, input: parameters, timeoutSeconds: timeout,
+                    heartbeatSeconds: heartbeat, token: state.frames[id]!.taskToken, attempt: attempt)))
         switch kind {
         case .lambda: emit(frame: id, "LambdaFunctionStarted")
         case .activity: break  // ActivityStarted comes when a worker takes the task.
         case .task:
-            emit(frame: id, "TaskStarted", "taskStartedEventDetails",
-                 [("resourceType", .string(resourceType)), ("resource", .string(resourceName))])
+            emit(
+                frame: id, "TaskStarted", "taskStartedEventDetails",
+                [("resourceType", .string(resourceType)), ("resource", .string(resourceName))])
         }
     }
 
@@ -603,7 +634,8 @@ struct Run {
             throw StatesError(.runtime, "Invalid path '\(p.source)' : \(error.message)")
         }
         guard case .int(let i) = v, i > 0 else {
-            throw StatesError(.runtime, "The \(field) parameter must reference a positive integer: \(p.source) == \(v.stringValue ?? v.text)")
+            throw StatesError(
+                .runtime, "The \(field) parameter must reference a positive integer: \(p.source) == \(v.stringValue ?? v.text)")
         }
         return i
     }
@@ -616,8 +648,9 @@ struct Run {
         case .activity:
             emit(frame: task.frameID, "Activity" + outcome, "activity\(outcome)EventDetails", extra)
         case .task:
-            emit(frame: task.frameID, "Task" + outcome, "task\(outcome)EventDetails",
-                 extra + [("resourceType", .string(task.resourceType)), ("resource", .string(task.resourceName))])
+            emit(
+                frame: task.frameID, "Task" + outcome, "task\(outcome)EventDetails",
+                extra + [("resourceType", .string(task.resourceType)), ("resource", .string(task.resourceName))])
         }
     }
 
@@ -629,7 +662,10 @@ struct Run {
         state.frames[id]!.phase = .running
         do throws(StatesError) {
             if output.encodedSizeExceeds(interpreter.payloadLimit) {
-                throw StatesError(.dataLimitExceeded, "The state/task '\(task.resource)' returned a result with a size exceeding the maximum number of bytes service limit.", prefixed: false)
+                throw StatesError(
+                    .dataLimitExceeded,
+                    "The state/task '\(task.resource)' returned a result with a size exceeding the maximum number of bytes service limit.",
+                    prefixed: false)
             }
             let selected = try s.resultSelector?.evaluate(in: scope(id, input: output)) ?? output
             try finishState(id, s, result: selected)
@@ -655,13 +691,16 @@ struct Run {
 
     // MARK: - Frames
 
-    mutating func newFrame(parent: Frame, slot: Int, machine: StateMachine, input: JSON, cursor: EventCursor,
-                           mapItem: (index: Int, value: JSON)? = nil, silent: Bool = false) -> Int {
+    mutating func newFrame(
+        parent: Frame, slot: Int, machine: StateMachine, input: JSON, cursor: EventCursor,
+        mapItem: (index: Int, value: JSON)? = nil, silent: Bool = false
+    ) -> Int {
         let id = state.nextFrameID
         state.nextFrameID += 1
-        state.frames[id] = Frame(id: id, parent: parent.id, slot: slot, machineRef: interpreter.reference(to: machine), stateName: machine.startAt,
-                                 rawInput: input, cursor: cursor, variables: parent.variables, mapItem: mapItem,
-                                 silent: parent.silent || silent)
+        state.frames[id] = Frame(
+            id: id, parent: parent.id, slot: slot, machineRef: interpreter.reference(to: machine), stateName: machine.startAt,
+            rawInput: input, cursor: cursor, variables: parent.variables, mapItem: mapItem,
+            silent: parent.silent || silent)
         return id
     }
 
@@ -755,8 +794,9 @@ struct Run {
             if children.isMap && quiet {
                 children.workers[worker] = childCursor
             } else if children.isMap {
-                emit(&childCursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
-                     [("index", .int(child.slot)), ("name", .string(s.name))], updateSource: false)
+                emit(
+                    &childCursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
+                    [("index", .int(child.slot)), ("name", .string(s.name))], updateSource: false)
                 children.workers[worker] = childCursor
             } else {
                 children.workers.append(childCursor)
@@ -765,8 +805,9 @@ struct Run {
         case .failure(let failure):
             if children.isMap {
                 if !quiet {
-                    emit(&childCursor, "MapIterationFailed", "mapIterationFailedEventDetails",
-                     [("index", .int(child.slot)), ("name", .string(s.name))], updateSource: false)
+                    emit(
+                        &childCursor, "MapIterationFailed", "mapIterationFailedEventDetails",
+                        [("index", .int(child.slot)), ("name", .string(s.name))], updateSource: false)
                 }
                 children.workers[worker] = childCursor
                 children.failures += 1
@@ -781,8 +822,9 @@ struct Run {
                     abortChildren(of: f)
                     if children.isMap && !quiet {
                         var c = f.cursor
-                        emit(&c, "MapIterationAborted", "mapIterationAbortedEventDetails",
-                             [("index", .int(f.slot)), ("name", .string(s.name))], updateSource: false)
+                        emit(
+                            &c, "MapIterationAborted", "mapIterationAbortedEventDetails",
+                            [("index", .int(f.slot)), ("name", .string(s.name))], updateSource: false)
                     }
                 }
             }
@@ -791,8 +833,9 @@ struct Run {
             state.frames[parentID] = parent
             var reported = failure
             if children.isMap, children.tolerated > 0 || isToleranceSet(s) {
-                reported = Failure(error: ErrorName.exceedToleratedFailureThreshold.rawValue,
-                                   cause: "The specified tolerated failure threshold was exceeded")
+                reported = Failure(
+                    error: ErrorName.exceedToleratedFailureThreshold.rawValue,
+                    cause: "The specified tolerated failure threshold was exceeded")
             }
             if children.distributed {
                 var details: [(String, HistoryEvent.Detail)] = []

@@ -39,7 +39,9 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
                     dynamic = true
                     let key = String(k.dropLast(2))
                     guard case .string(let expr) = v else {
-                        sink.error("SCHEMA_VALIDATION_FAILED", "The value of a field whose name ends in '.$' must be a string path or intrinsic function", at: here)
+                        sink.error(
+                            "SCHEMA_VALIDATION_FAILED",
+                            "The value of a field whose name ends in '.$' must be a string path or intrinsic function", at: here)
                         continue
                     }
                     if let value = compileExpression(expr, at: here, into: &sink) {
@@ -66,14 +68,20 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
             do throws(IntrinsicSyntaxError) {
                 return .intrinsic(try IntrinsicFunction(parsing: expr))
             } catch {
-                sink.error("SCHEMA_VALIDATION_FAILED", "The value for the field '\(location.split(separator: "/").last ?? "")' must be a valid JSONPath or a valid intrinsic function call: \(error.message)", at: location)
+                sink.error(
+                    "SCHEMA_VALIDATION_FAILED",
+                    "The value for the field '\(location.split(separator: "/").last ?? "")' must be a valid JSONPath or a valid intrinsic function call: \(error.message)",
+                    at: location)
                 return nil
             }
         }
         do throws(JSONPathError) {
             return .path(try JSONPath(expr))
         } catch {
-            sink.error("SCHEMA_VALIDATION_FAILED", "The value for the field '\(location.split(separator: "/").last ?? "")' must be a valid JSONPath or a valid intrinsic function call", at: location)
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED",
+                "The value for the field '\(location.split(separator: "/").last ?? "")' must be a valid JSONPath or a valid intrinsic function call",
+                at: location)
             return nil
         }
     }
@@ -100,7 +108,8 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
                     } catch {
                         throw StatesError(
                             .runtime,
-                            "The JSONPath '\(p.source)' specified for the field '\(m.field)' could not be found in the input '\(scope.input.text)'")
+                            "The JSONPath '\(p.source)' specified for the field '\(m.field)' could not be found in the input '\(scope.input.text)'"
+                        )
                     }
                 }
                 // Template keys are unique (they come from one JSON object), so append directly.

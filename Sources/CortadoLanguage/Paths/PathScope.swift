@@ -8,8 +8,10 @@ public struct PathScope: Sendable {
     public var variables: [String: JSON]
     public var random: any RandomSource
 
-    public init(input: JSON, context: JSON = .object(JSONObject()), variables: [String: JSON] = [:],
-                random: any RandomSource = SystemRandomSource()) {
+    public init(
+        input: JSON, context: JSON = .object(JSONObject()), variables: [String: JSON] = [:],
+        random: any RandomSource = SystemRandomSource()
+    ) {
         self.input = input
         self.context = context
         self.variables = variables

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Where `States.UUID` and `States.MathRandom` get their randomness; passed in so tests replay.
 public protocol RandomSource: Sendable {
     /// A random version-4 UUID in lower-case canonical form.
@@ -28,8 +30,6 @@ enum UUIDFormat {
             + String(c[20..<32])
     }
 }
-
-import Synchronization
 
 /// A deterministic random source (SplitMix64), for tests and replayable runs.
 public final class SeededRandomSource: RandomSource {

@@ -5,26 +5,35 @@ enum DefinitionDecoder {
     static let commonFields: Set<String> = ["Type", "Comment", "QueryLanguage"]
     static let fieldsByType: [String: Set<String>] = [
         "Pass": ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "Result", "Assign", "Output"],
-        "Task": ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "Resource",
-                 "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Retry", "Catch",
-                 "Credentials", "Assign", "Arguments", "Output"],
+        "Task": [
+            "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "Resource",
+            "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Retry", "Catch",
+            "Credentials", "Assign", "Arguments", "Output",
+        ],
         "Choice": ["InputPath", "OutputPath", "Choices", "Default", "Assign", "Output"],
         "Wait": ["Next", "End", "InputPath", "OutputPath", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Assign", "Output"],
         "Succeed": ["InputPath", "OutputPath", "Output"],
         "Fail": ["Error", "ErrorPath", "Cause", "CausePath"],
-        "Parallel": ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "Branches",
-                     "Retry", "Catch", "Assign", "Arguments", "Output"],
-        "Map": ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "ItemsPath",
-                "ItemSelector", "ItemProcessor", "Iterator", "MaxConcurrency", "MaxConcurrencyPath", "Retry", "Catch",
-                "ToleratedFailureCount", "ToleratedFailureCountPath", "ToleratedFailurePercentage",
-                "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Assign",
-                "Items", "Arguments", "Output"],
+        "Parallel": [
+            "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "Branches",
+            "Retry", "Catch", "Assign", "Arguments", "Output",
+        ],
+        "Map": [
+            "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "ResultSelector", "ItemsPath",
+            "ItemSelector", "ItemProcessor", "Iterator", "MaxConcurrency", "MaxConcurrencyPath", "Retry", "Catch",
+            "ToleratedFailureCount", "ToleratedFailureCountPath", "ToleratedFailurePercentage",
+            "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Assign",
+            "Items", "Arguments", "Output",
+        ],
     ]
 
-    static func decodeMachine(_ json: JSON, at location: String, inherited: QueryLanguage, topLevel: Bool,
-                              into sink: inout DiagnosticSink) -> StateMachine? {
+    static func decodeMachine(
+        _ json: JSON, at location: String, inherited: QueryLanguage, topLevel: Bool,
+        into sink: inout DiagnosticSink
+    ) -> StateMachine? {
         guard case .object(let o) = json else {
-            sink.error("SCHEMA_VALIDATION_FAILED", "The state machine definition must be a JSON object", at: location.isEmpty ? "/" : location)
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED", "The state machine definition must be a JSON object", at: location.isEmpty ? "/" : location)
             return nil
         }
         var allowed: Set<String> = ["StartAt", "States", "Comment"]
@@ -34,7 +43,9 @@ enum DefinitionDecoder {
         }
         var queryLanguage = inherited
         if let q = o["QueryLanguage"] {
-            if let s = q.stringValue, let ql = QueryLanguage(rawValue: s) { queryLanguage = ql } else {
+            if let s = q.stringValue, let ql = QueryLanguage(rawValue: s) {
+                queryLanguage = ql
+            } else {
                 sink.error("SCHEMA_VALIDATION_FAILED", "QueryLanguage must be 'JSONPath' or 'JSONata'", at: location + "/QueryLanguage")
             }
         }
@@ -43,7 +54,9 @@ enum DefinitionDecoder {
         var timeoutSeconds: Int?
         if o["TimeoutSeconds"] != nil { timeoutSeconds = positiveInt(o, "TimeoutSeconds", location, &sink, allowZero: false) }
         guard let startAt = string(o, "StartAt", location, &sink) else {
-            if o["StartAt"] == nil { sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [StartAt]", at: location.isEmpty ? "/" : location) }
+            if o["StartAt"] == nil {
+                sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [StartAt]", at: location.isEmpty ? "/" : location)
+            }
             _ = decodeStates(o["States"], at: location, queryLanguage: queryLanguage, into: &sink)
             return nil
         }
@@ -51,14 +64,17 @@ enum DefinitionDecoder {
         if !names.contains(startAt) {
             sink.error("MISSING_TRANSITION_TARGET", "Missing 'Next' target: \(startAt)", at: location + "/StartAt")
         }
-        let machine = StateMachine(comment: comment, startAt: startAt, states: states, stateNames: names,
-                                   timeoutSeconds: timeoutSeconds, queryLanguage: queryLanguage, version: version)
+        let machine = StateMachine(
+            comment: comment, startAt: startAt, states: states, stateNames: names,
+            timeoutSeconds: timeoutSeconds, queryLanguage: queryLanguage, version: version)
         checkGraph(machine, at: location, into: &sink)
         return machine
     }
 
-    static func decodeStates(_ json: JSON?, at location: String, queryLanguage: QueryLanguage,
-                             into sink: inout DiagnosticSink) -> ([String: State], [String])? {
+    static func decodeStates(
+        _ json: JSON?, at location: String, queryLanguage: QueryLanguage,
+        into sink: inout DiagnosticSink
+    ) -> ([String: State], [String])? {
         guard let json else {
             sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [States]", at: location.isEmpty ? "/" : location)
             return nil
@@ -120,24 +136,33 @@ enum DefinitionDecoder {
         }
         // Only judged when every state loaded: a broken state may well be the terminal one.
         if !terminal && m.states.count == m.stateNames.count {
-            sink.error("SCHEMA_VALIDATION_FAILED", "No terminal state: at least one state must be a Succeed or Fail state or have \"End\": true", at: location.isEmpty ? "/States" : location + "/States")
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED", "No terminal state: at least one state must be a Succeed or Fail state or have \"End\": true",
+                at: location.isEmpty ? "/States" : location + "/States")
         }
     }
 
     static func isChoice(_ s: State) -> Bool { if case .choice = s.kind { true } else { false } }
 
-    static func decodeState(_ name: String, _ json: JSON, at here: String, inherited: QueryLanguage,
-                            into sink: inout DiagnosticSink) -> State? {
+    static func decodeState(
+        _ name: String, _ json: JSON, at here: String, inherited: QueryLanguage,
+        into sink: inout DiagnosticSink
+    ) -> State? {
         guard case .object(let o) = json else {
             sink.error("SCHEMA_VALIDATION_FAILED", "A state must be a JSON object", at: here)
             return nil
         }
         guard let type = o["Type"]?.stringValue else {
-            sink.error("SCHEMA_VALIDATION_FAILED", o["Type"] == nil ? "These fields are required: [Type]" : "Type must be a string", at: here + (o["Type"] == nil ? "" : "/Type"))
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED", o["Type"] == nil ? "These fields are required: [Type]" : "Type must be a string",
+                at: here + (o["Type"] == nil ? "" : "/Type"))
             return nil
         }
         guard let allowed = fieldsByType[type] else {
-            sink.error("SCHEMA_VALIDATION_FAILED", "'\(type)' is not a valid state type; expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map", at: here + "/Type")
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED",
+                "'\(type)' is not a valid state type; expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map",
+                at: here + "/Type")
             return nil
         }
         for k in o.keys where !commonFields.contains(k) && !allowed.contains(k) {
@@ -145,7 +170,9 @@ enum DefinitionDecoder {
         }
         var ql = inherited
         if let q = o["QueryLanguage"] {
-            if let s = q.stringValue, let v = QueryLanguage(rawValue: s) { ql = v } else {
+            if let s = q.stringValue, let v = QueryLanguage(rawValue: s) {
+                ql = v
+            } else {
                 sink.error("SCHEMA_VALIDATION_FAILED", "QueryLanguage must be 'JSONPath' or 'JSONata'", at: here + "/QueryLanguage")
             }
         }
@@ -153,8 +180,10 @@ enum DefinitionDecoder {
         state.usesContext = mentionsContext(json)
         if ql == .jsonata {
             // JSONata states are kept in the model; evaluating them is the JSONata engine's job.
-            for k in ["InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "ItemsPath", "ItemSelector"] where o[k] != nil {
-                sink.error("SCHEMA_VALIDATION_FAILED", "The field '\(k)' is not supported with the JSONata query language", at: here + "/" + k)
+            for k in ["InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "ItemsPath", "ItemSelector"]
+            where o[k] != nil {
+                sink.error(
+                    "SCHEMA_VALIDATION_FAILED", "The field '\(k)' is not supported with the JSONata query language", at: here + "/" + k)
             }
         }
         if o["InputPath"] != nil { state.inputPath = optionalPath(o, "InputPath", here, &sink) }
@@ -162,7 +191,9 @@ enum DefinitionDecoder {
         if let p = o["Parameters"] { state.parameters = template(p, here + "/Parameters", &sink) }
         if let p = o["ResultSelector"] { state.resultSelector = template(p, here + "/ResultSelector", &sink) }
         if let p = o["Assign"] {
-            if case .object = p { state.assign = PayloadTemplate.compile(p, at: here + "/Assign", into: &sink) } else {
+            if case .object = p {
+                state.assign = PayloadTemplate.compile(p, at: here + "/Assign", into: &sink)
+            } else {
                 sink.error("SCHEMA_VALIDATION_FAILED", "Assign must be a JSON object", at: here + "/Assign")
             }
         }
@@ -176,7 +207,9 @@ enum DefinitionDecoder {
                 _ = next
                 sink.error("SCHEMA_VALIDATION_FAILED", "A state cannot have both 'Next' and 'End': true", at: here)
             } else if let next {
-                if let n = next.stringValue { state.exit = .next(n) } else {
+                if let n = next.stringValue {
+                    state.exit = .next(n)
+                } else {
                     sink.error("SCHEMA_VALIDATION_FAILED", "Next must be a string", at: here + "/Next")
                 }
             } else if let end {
@@ -202,7 +235,9 @@ enum DefinitionDecoder {
             state.kind = .fail(FailState(error: failText(o, "Error", here, &sink), cause: failText(o, "Cause", here, &sink)))
         case "Task":
             guard let resource = string(o, "Resource", here, &sink) else {
-                if o["Resource"] == nil && ql == .jsonPath { sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [Resource]", at: here) }
+                if o["Resource"] == nil && ql == .jsonPath {
+                    sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [Resource]", at: here)
+                }
                 return nil
             }
             var t = TaskState(resource: resource)
@@ -214,7 +249,8 @@ enum DefinitionDecoder {
                 sink.error("SCHEMA_VALIDATION_FAILED", "TimeoutSeconds and TimeoutSecondsPath cannot both be set", at: here)
             }
             if let h = t.heartbeatSeconds, let to = t.timeoutSeconds, h >= to {
-                sink.error("SCHEMA_VALIDATION_FAILED", "HeartbeatSeconds must be smaller than TimeoutSeconds", at: here + "/HeartbeatSeconds")
+                sink.error(
+                    "SCHEMA_VALIDATION_FAILED", "HeartbeatSeconds must be smaller than TimeoutSeconds", at: here + "/HeartbeatSeconds")
             }
             t.credentials = o["Credentials"]
             state.kind = .task(t)
@@ -235,7 +271,10 @@ enum DefinitionDecoder {
             if let t = o["Timestamp"] {
                 if let s = t.stringValue {
                     if Timestamp.parse(s) == nil {
-                        sink.error("SCHEMA_VALIDATION_FAILED", "The value of the field 'Timestamp' must be an ISO-8601 extended offset date-time format string", at: here + "/Timestamp")
+                        sink.error(
+                            "SCHEMA_VALIDATION_FAILED",
+                            "The value of the field 'Timestamp' must be an ISO-8601 extended offset date-time format string",
+                            at: here + "/Timestamp")
                     }
                     found.append(.timestamp(s))
                 } else {
@@ -244,7 +283,9 @@ enum DefinitionDecoder {
             }
             if let p = path(o, "TimestampPath", here, &sink) { found.append(.timestampPath(p)) }
             if found.count != 1 && ql == .jsonPath {
-                sink.error("SCHEMA_VALIDATION_FAILED", "A Wait state must have exactly one of Seconds, SecondsPath, Timestamp or TimestampPath", at: here)
+                sink.error(
+                    "SCHEMA_VALIDATION_FAILED", "A Wait state must have exactly one of Seconds, SecondsPath, Timestamp or TimestampPath",
+                    at: here)
                 return nil
             }
             guard let d = found.first else { return nil }
@@ -253,7 +294,9 @@ enum DefinitionDecoder {
             var branches: [StateMachine] = []
             if case .array(let a)? = o["Branches"], !a.isEmpty {
                 for (i, b) in a.enumerated() {
-                    if let m = decodeMachine(b, at: here + "/Branches/\(i)", inherited: ql, topLevel: false, into: &sink) { branches.append(m) }
+                    if let m = decodeMachine(b, at: here + "/Branches/\(i)", inherited: ql, topLevel: false, into: &sink) {
+                        branches.append(m)
+                    }
                 }
             } else {
                 sink.error("SCHEMA_VALIDATION_FAILED", "Branches must be a non-empty array", at: here + "/Branches")
@@ -265,11 +308,15 @@ enum DefinitionDecoder {
                 sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [ItemProcessor]", at: here)
                 return nil
             }
-            guard let processor = decodeMachine(procJSON, at: here + "/" + procKey, inherited: ql, topLevel: false, into: &sink) else { return nil }
+            guard let processor = decodeMachine(procJSON, at: here + "/" + procKey, inherited: ql, topLevel: false, into: &sink) else {
+                return nil
+            }
             var m = MapState(processor: processor)
             if case .object(let pc)? = procJSON["ProcessorConfig"], pc["Mode"]?.stringValue == "DISTRIBUTED" { m.distributed = true }
             m.itemsPath = path(o, "ItemsPath", here, &sink)
-            if let s = o["ItemSelector"] ?? (o["ItemSelector"] == nil ? nil : nil) { m.itemSelector = template(s, here + "/ItemSelector", &sink) }
+            if let s = o["ItemSelector"] ?? (o["ItemSelector"] == nil ? nil : nil) {
+                m.itemSelector = template(s, here + "/ItemSelector", &sink)
+            }
             if m.itemSelector == nil, let p = state.parameters {
                 // Legacy: a Map's Parameters select each item.
                 m.itemSelector = p
@@ -278,14 +325,19 @@ enum DefinitionDecoder {
             if o["MaxConcurrency"] != nil { m.maxConcurrency = positiveInt(o, "MaxConcurrency", here, &sink, allowZero: true) ?? 0 }
             m.maxConcurrencyPath = path(o, "MaxConcurrencyPath", here, &sink)
             if let v = o["ToleratedFailureCount"] {
-                if let i = v.intValue, v.isNumber { m.toleratedFailureCount = i } else {
+                if let i = v.intValue, v.isNumber {
+                    m.toleratedFailureCount = i
+                } else {
                     sink.error("SCHEMA_VALIDATION_FAILED", "ToleratedFailureCount must be an integer", at: here + "/ToleratedFailureCount")
                 }
             }
             m.toleratedFailureCountPath = path(o, "ToleratedFailureCountPath", here, &sink)
             if let v = o["ToleratedFailurePercentage"] {
-                if let d = v.doubleValue { m.toleratedFailurePercentage = d } else {
-                    sink.error("SCHEMA_VALIDATION_FAILED", "ToleratedFailurePercentage must be a number", at: here + "/ToleratedFailurePercentage")
+                if let d = v.doubleValue {
+                    m.toleratedFailurePercentage = d
+                } else {
+                    sink.error(
+                        "SCHEMA_VALIDATION_FAILED", "ToleratedFailurePercentage must be a number", at: here + "/ToleratedFailurePercentage")
                 }
             }
             m.toleratedFailurePercentagePath = path(o, "ToleratedFailurePercentagePath", here, &sink)
@@ -321,7 +373,8 @@ enum DefinitionDecoder {
     static func positiveInt(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink, allowZero: Bool) -> Int? {
         guard let v = o[key] else { return nil }
         guard case .int(let i) = v, i > 0 || (allowZero && i == 0) else {
-            sink.error("SCHEMA_VALIDATION_FAILED", "\(key) must be a \(allowZero ? "non-negative" : "positive") integer", at: here + "/" + key)
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED", "\(key) must be a \(allowZero ? "non-negative" : "positive") integer", at: here + "/" + key)
             return nil
         }
         return i
@@ -364,12 +417,16 @@ enum DefinitionDecoder {
         guard let expr = string(o, pathKey, here, &sink) else { return nil }
         if IntrinsicFunction.looksLikeCall(expr) {
             do throws(IntrinsicSyntaxError) { return .intrinsic(try IntrinsicFunction(parsing: expr)) } catch {
-                sink.error("SCHEMA_VALIDATION_FAILED", "The value for the field '\(pathKey)' must be a valid JSONPath or intrinsic function: \(error.message)", at: here + "/" + pathKey)
+                sink.error(
+                    "SCHEMA_VALIDATION_FAILED",
+                    "The value for the field '\(pathKey)' must be a valid JSONPath or intrinsic function: \(error.message)",
+                    at: here + "/" + pathKey)
                 return nil
             }
         }
         do throws(JSONPathError) { return .path(try JSONPath(expr)) } catch {
-            sink.error("SCHEMA_VALIDATION_FAILED", "The value for the field '\(pathKey)' must be a valid JSONPath", at: here + "/" + pathKey)
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED", "The value for the field '\(pathKey)' must be a valid JSONPath", at: here + "/" + pathKey)
             return nil
         }
     }
@@ -399,20 +456,29 @@ enum DefinitionDecoder {
                 sink.error("SCHEMA_VALIDATION_FAILED", "A Retrier must be an object", at: loc)
                 continue
             }
-            for k in o.keys where !["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"].contains(k) {
+            for k in o.keys
+            where !["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"]
+                .contains(k)
+            {
                 sink.error("SCHEMA_VALIDATION_FAILED", "Field '\(k)' is not supported in a Retrier", at: loc + "/" + k)
             }
             var retrier = Retrier(errorEquals: errorNames(o["ErrorEquals"], loc, &sink))
-            if o["IntervalSeconds"] != nil, let x = positiveInt(o, "IntervalSeconds", loc, &sink, allowZero: false) { retrier.intervalSeconds = x }
+            if o["IntervalSeconds"] != nil, let x = positiveInt(o, "IntervalSeconds", loc, &sink, allowZero: false) {
+                retrier.intervalSeconds = x
+            }
             if o["MaxAttempts"] != nil, let x = positiveInt(o, "MaxAttempts", loc, &sink, allowZero: true) { retrier.maxAttempts = x }
             if let b = o["BackoffRate"] {
-                if let d = b.doubleValue, d >= 1.0 { retrier.backoffRate = d } else {
+                if let d = b.doubleValue, d >= 1.0 {
+                    retrier.backoffRate = d
+                } else {
                     sink.error("SCHEMA_VALIDATION_FAILED", "BackoffRate must be a number not less than 1.0", at: loc + "/BackoffRate")
                 }
             }
             if o["MaxDelaySeconds"] != nil { retrier.maxDelaySeconds = positiveInt(o, "MaxDelaySeconds", loc, &sink, allowZero: false) }
             if let j = o["JitterStrategy"] {
-                if let s = j.stringValue, let js = Retrier.JitterStrategy(rawValue: s) { retrier.jitterStrategy = js } else {
+                if let s = j.stringValue, let js = Retrier.JitterStrategy(rawValue: s) {
+                    retrier.jitterStrategy = js
+                } else {
                     sink.error("SCHEMA_VALIDATION_FAILED", "JitterStrategy must be FULL or NONE", at: loc + "/JitterStrategy")
                 }
             }

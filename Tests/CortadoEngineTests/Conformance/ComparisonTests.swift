@@ -8,9 +8,10 @@ import Testing
     // MARK: Wildcards
 
     @Test func placeholdersMatchAnyText() {
-        #expect(WildMatch.wildEqual(
-            "arn:<partition>:states:<region>:111111111111:execution:<ArnPart_0idx>:<ExecArnPart_0idx>",
-            "arn:aws:states:us-east-1:111111111111:execution:machine_1:exec-2"))
+        #expect(
+            WildMatch.wildEqual(
+                "arn:<partition>:states:<region>:111111111111:execution:<ArnPart_0idx>:<ExecArnPart_0idx>",
+                "arn:aws:states:us-east-1:111111111111:execution:machine_1:exec-2"))
         #expect(WildMatch.wildEqual("<uuid:1>", "0c1812a5-6e91-ba9b-af3d-e181f0d9c13a"))
         #expect(WildMatch.wildEqual("a<x>b", "ab"))
         #expect(WildMatch.wildEqual("line <x> end", "line one\ntwo end"))
@@ -32,13 +33,16 @@ import Testing
         let c = try Corpus.load(category: "scenarios", name: "base_scenarios__test_parallel_state_order")
         let comparison = ConformanceComparison(c)
         let expected: JSON = ["arn": "arn:<partition>:states:<region>:111111111111:stateMachine:<ArnPart_0idx>", "n": [1, 2.5]]
-        let actual: JSON = ["n": [1.0, 2.5], "arn": "arn:aws:states:eu-west-2:123456789012:stateMachine:statemachine_create_and_record_execution_e5558b1e"]
+        let actual: JSON = [
+            "n": [1.0, 2.5], "arn": "arn:aws:states:eu-west-2:123456789012:stateMachine:statemachine_create_and_record_execution_e5558b1e",
+        ]
         #expect(comparison.jsonDifference(expected: expected, actual: actual, path: "output") == nil)
         let wrong: JSON = ["n": [1, 2.5], "arn": "arn:aws:states:eu-west-2:123456789012:activity:x"]
         #expect(comparison.jsonDifference(expected: expected, actual: wrong, path: "output")?.path == "output.arn")
         // The snapshot tool parsed JSON text into objects, and replaced ISO date-times by `date`.
         #expect(comparison.jsonDifference(expected: ["a": ["b": 1]], actual: ["a": #"{"b":1}"#], path: "") == nil)
-        #expect(comparison.jsonDifference(expected: ["StartTime": "date"], actual: ["StartTime": "2024-05-01T10:00:00.123Z"], path: "") == nil)
+        #expect(
+            comparison.jsonDifference(expected: ["StartTime": "date"], actual: ["StartTime": "2024-05-01T10:00:00.123Z"], path: "") == nil)
         #expect(comparison.jsonDifference(expected: ["k": "date"], actual: ["k": "yesterday"], path: "") != nil)
     }
 
@@ -56,10 +60,11 @@ import Testing
         ]
         let sorted = ParallelEventsSorting.apply(aws)
         #expect(sorted.map { $0["id"]! } == [1, 2, 3, [0], 5, [0], [0], 11, 12])
-        #expect(sorted.map { $0["type"]!.stringValue! } == [
-            "ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted", "ParallelStateEntered",
-            "ParallelStateStarted", "PassStateEntered", "PassStateExited", "ParallelStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            sorted.map { $0["type"]!.stringValue! } == [
+                "ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted", "ParallelStateEntered",
+                "ParallelStateStarted", "PassStateEntered", "PassStateExited", "ParallelStateExited", "ExecutionSucceeded",
+            ])
         // Already normalized events come back unchanged.
         #expect(ParallelEventsSorting.apply(sorted).map { $0["type"]! } == sorted.map { $0["type"]! })
     }
@@ -68,30 +73,44 @@ import Testing
         let c = try Corpus.load(category: "scenarios", name: "base_scenarios__test_parallel_state_order")
         // What AWS would report with the branches finishing in another order.
         var events: [JSON] = [
-            ["id": 1, "previousEventId": 0, "type": "ExecutionStarted", "timestamp": 1.0,
-             "executionStartedEventDetails": ["input": "{}", "inputDetails": ["truncated": false], "roleArn": "arn:aws:iam::111111111111:role/x"]],
-            ["id": 2, "previousEventId": 0, "type": "ParallelStateEntered",
-             "stateEnteredEventDetails": ["name": "StartState", "input": "{}", "inputDetails": ["truncated": false]]],
+            [
+                "id": 1, "previousEventId": 0, "type": "ExecutionStarted", "timestamp": 1.0,
+                "executionStartedEventDetails": [
+                    "input": "{}", "inputDetails": ["truncated": false], "roleArn": "arn:aws:iam::111111111111:role/x",
+                ],
+            ],
+            [
+                "id": 2, "previousEventId": 0, "type": "ParallelStateEntered",
+                "stateEnteredEventDetails": ["name": "StartState", "input": "{}", "inputDetails": ["truncated": false]],
+            ],
             ["id": 3, "previousEventId": 2, "type": "ParallelStateStarted"],
         ]
         var id = 3
         for branch in [2, 0, 3, 1] {
             id += 1
-            events.append(["id": .int(id), "previousEventId": .int(id - 1), "type": "PassStateEntered",
-                           "stateEnteredEventDetails": ["name": .string("Branch\(branch)"), "input": "{}"]])
+            events.append([
+                "id": .int(id), "previousEventId": .int(id - 1), "type": "PassStateEntered",
+                "stateEnteredEventDetails": ["name": .string("Branch\(branch)"), "input": "{}"],
+            ])
         }
         for branch in [3, 1, 0, 2] {
             id += 1
-            events.append(["id": .int(id), "previousEventId": .int(id - 1), "type": "PassStateExited",
-                           "stateExitedEventDetails": ["name": .string("Branch\(branch)"), "output": .string(#"{"branch":\#(branch)}"#)]])
+            events.append([
+                "id": .int(id), "previousEventId": .int(id - 1), "type": "PassStateExited",
+                "stateExitedEventDetails": ["name": .string("Branch\(branch)"), "output": .string(#"{"branch":\#(branch)}"#)],
+            ])
         }
         let output = #"[{"branch":0},{"branch":1},{"branch":2},{"branch":3}]"#
         events += [
             ["id": 12, "previousEventId": 11, "type": "ParallelStateSucceeded"],
-            ["id": 13, "previousEventId": 11, "type": "ParallelStateExited",
-             "stateExitedEventDetails": ["name": "StartState", "output": .string(output)]],
-            ["id": 14, "previousEventId": 13, "type": "ExecutionSucceeded",
-             "executionSucceededEventDetails": ["output": .string(output)]],
+            [
+                "id": 13, "previousEventId": 11, "type": "ParallelStateExited",
+                "stateExitedEventDetails": ["name": "StartState", "output": .string(output)],
+            ],
+            [
+                "id": 14, "previousEventId": 13, "type": "ExecutionSucceeded",
+                "executionSucceededEventDetails": ["output": .string(output)],
+            ],
         ]
         var run = ConformanceRun(status: "SUCCEEDED", output: try JSON(parsing: output), history: events)
         let comparison = ConformanceComparison(c)
@@ -99,8 +118,10 @@ import Testing
         #expect(comparison.historyDifference(run) == nil)
 
         // A branch that produced something else is still caught.
-        run.history[8] = ["id": 9, "previousEventId": 8, "type": "PassStateExited",
-                          "stateExitedEventDetails": ["name": "Branch1", "output": #"{"branch":7}"#]]
+        run.history[8] = [
+            "id": 9, "previousEventId": 8, "type": "PassStateExited",
+            "stateExitedEventDetails": ["name": "Branch1", "output": #"{"branch":7}"#],
+        ]
         let d = comparison.historyDifference(run)
         #expect(d?.path.contains("parallel, unordered") == true)
     }
@@ -172,13 +193,16 @@ import Testing
         #expect(comparison.historyDifference(run)?.path == "history")
 
         run = ConformanceRun(recordingOf: succeeded)
-        run.history[1] = ["id": 2, "previousEventId": 0, "type": "ParallelStateEntered",
-                          "stateEnteredEventDetails": ["name": "StartState", "input": #"{"x":1}"#]]
+        run.history[1] = [
+            "id": 2, "previousEventId": 0, "type": "ParallelStateEntered",
+            "stateEnteredEventDetails": ["name": "StartState", "input": #"{"x":1}"#],
+        ]
         #expect(comparison.historyDifference(run)?.path == "history[1] (ParallelStateEntered).stateEnteredEventDetails.input")
     }
 
     @Test func wrongErrorOrCauseFails() throws {
-        let failed = try #require(try Corpus.allCases().first { $0.expected.status == "FAILED" && $0.expected.cause != nil && $0.expected.error != nil })
+        let failed = try #require(
+            try Corpus.allCases().first { $0.expected.status == "FAILED" && $0.expected.cause != nil && $0.expected.error != nil })
         let comparison = ConformanceComparison(failed)
         var run = ConformanceRun(recordingOf: failed)
         #expect(comparison.finalDifference(run) == nil)

@@ -48,8 +48,9 @@ struct ConformanceReport: Sendable {
             run = try await runner(c)
         } catch {
             let message = "runner threw: \(error)"
-            return Outcome(name: c.name, category: c.category, finalDifference: message,
-                           historyDifference: hasHistory ? message : nil, hasHistory: hasHistory)
+            return Outcome(
+                name: c.name, category: c.category, finalDifference: message,
+                historyDifference: hasHistory ? message : nil, hasHistory: hasHistory)
         }
         let comparison = ConformanceComparison(c)
         return Outcome(

@@ -172,7 +172,8 @@ enum Corpus {
     /// Every bundled case, sorted by category and name.
     static func allCases() throws -> [CorpusCase] {
         let root = try directory().appendingPathComponent("cases", isDirectory: true)
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
             .filter { $0.pathExtension == "json" } ?? []
         guard !files.isEmpty else { throw CorpusError(description: "no case files under \(root.path)") }

@@ -16,7 +16,8 @@ func runWithEngine(_ c: CorpusCase) async throws -> ConformanceRun {
     let region = "us-east-1"
     let smArn = "arn:aws:states:\(region):\(account):stateMachine:\(c.stateMachine.name)"
     // EXPRESS executions have their own ARN form: …:express:<machine>:<execution>:<uuid>.
-    let executionArn = c.stateMachine.type == "EXPRESS"
+    let executionArn =
+        c.stateMachine.type == "EXPRESS"
         ? "arn:aws:states:\(region):\(account):express:\(c.stateMachine.name):\(c.executionName):\(UUID().uuidString.lowercased())"
         : "arn:aws:states:\(region):\(account):execution:\(c.stateMachine.name):\(c.executionName)"
     let info = ExecutionInfo(

@@ -73,8 +73,13 @@ private func problems(_ text: String, topLevel: Bool = true) throws -> [String] 
         let r = #"{"Variable": "$.v", "TimestampEquals": "2016-03-14T01:59:00Z"}"#
         #expect(try holds(r, on: #"{"v": "2016-03-14T02:59:00+01:00"}"#))
         #expect(try holds(r, on: #"{"v": "2016-03-14T01:59:00.000Z"}"#))
-        #expect(try holds(#"{"Variable": "$.v", "TimestampLessThan": "2016-03-14T01:59:00Z"}"#, on: #"{"v": "2016-03-14T01:58:59.999999999Z"}"#))
-        #expect(try holds(#"{"Variable": "$.v", "TimestampGreaterThanPath": "$.w"}"#, on: #"{"v": "2016-03-14T01:59:01Z", "w": "2016-03-14T01:59:00Z"}"#))
+        #expect(
+            try holds(#"{"Variable": "$.v", "TimestampLessThan": "2016-03-14T01:59:00Z"}"#, on: #"{"v": "2016-03-14T01:58:59.999999999Z"}"#)
+        )
+        #expect(
+            try holds(
+                #"{"Variable": "$.v", "TimestampGreaterThanPath": "$.w"}"#,
+                on: #"{"v": "2016-03-14T01:59:01Z", "w": "2016-03-14T01:59:00Z"}"#))
         #expect(try !holds(#"{"Variable": "$.v", "TimestampGreaterThanPath": "$.w"}"#, on: #"{"v": "2016-03-14T01:59:01Z", "w": "soon"}"#))
     }
 
@@ -144,14 +149,18 @@ private func problems(_ text: String, topLevel: Bool = true) throws -> [String] 
         #expect(c.operator == .timestampLessThanEquals)
         #expect(c.operand == .path(try JSONPath("$.deadline")))
         #expect(c.fieldName == "TimestampLessThanEqualsPath")
-        #expect(try rule(#"{"Variable": "$.t", "TimestampEquals": "2016-03-14T01:59:00Z"}"#)
-            == .comparison(ChoiceComparison(variable: try JSONPath("$.t"), operator: .timestampEquals,
-                operand: .timestamp(Timestamp(epochSeconds: 1_457_920_740)))))
+        #expect(
+            try rule(#"{"Variable": "$.t", "TimestampEquals": "2016-03-14T01:59:00Z"}"#)
+                == .comparison(
+                    ChoiceComparison(
+                        variable: try JSONPath("$.t"), operator: .timestampEquals,
+                        operand: .timestamp(Timestamp(epochSeconds: 1_457_920_740)))))
     }
 
     @Test func branchCarriesNextAndAssign() throws {
         var sink = DiagnosticSink()
-        let json = try JSON(parsing: #"{"Variable": "$.v", "NumericEquals": 42, "Assign": {"status": "CORRECT"}, "Next": "Final", "Comment": "right"}"#)
+        let json = try JSON(
+            parsing: #"{"Variable": "$.v", "NumericEquals": 42, "Assign": {"status": "CORRECT"}, "Next": "Final", "Comment": "right"}"#)
         let b = try #require(ChoiceBranch.decode(json, at: "/States/C/Choices/1", into: &sink))
         #expect(sink.diagnostics.isEmpty)
         #expect(b.next == "Final")
@@ -164,48 +173,67 @@ private func problems(_ text: String, topLevel: Bool = true) throws -> [String] 
     }
 
     @Test func nestedRulesMayNotCarryNextOrAssign() throws {
-        #expect(try problems(#"{"And": [{"Variable": "$.v", "IsNull": true, "Next": "X"}], "Next": "Y"}"#)
-            == ["/States/C/Choices/0/And/0/Next: Field 'Next' is not supported: only a top-level Choice Rule names the next state"])
-        #expect(try problems(#"{"Not": {"Variable": "$.v", "IsNull": true, "Assign": {}}}"#, topLevel: false)
-            == ["/States/C/Choices/0/Not/Assign: Field 'Assign' is not supported in a nested Choice Rule"])
+        #expect(
+            try problems(#"{"And": [{"Variable": "$.v", "IsNull": true, "Next": "X"}], "Next": "Y"}"#)
+                == ["/States/C/Choices/0/And/0/Next: Field 'Next' is not supported: only a top-level Choice Rule names the next state"])
+        #expect(
+            try problems(#"{"Not": {"Variable": "$.v", "IsNull": true, "Assign": {}}}"#, topLevel: false)
+                == ["/States/C/Choices/0/Not/Assign: Field 'Assign' is not supported in a nested Choice Rule"])
     }
 
     @Test func operandsMustHaveTheOperatorsType() throws {
-        #expect(try problems(#"{"Variable": "$.v", "NumericEquals": "1", "Next": "X"}"#)
-            == ["/States/C/Choices/0/NumericEquals: The value for the field 'NumericEquals' must be a number, not string"])
-        #expect(try problems(#"{"Variable": "$.v", "IsPresent": "yes", "Next": "X"}"#)
-            == ["/States/C/Choices/0/IsPresent: The value for the field 'IsPresent' must be a boolean, not string"])
-        #expect(try problems(#"{"Variable": "$.v", "TimestampEquals": "2016-03-14", "Next": "X"}"#)
-            == ["/States/C/Choices/0/TimestampEquals: The value for the field 'TimestampEquals' must be a valid ISO-8601 timestamp, such as 2016-03-14T01:59:00Z"])
+        #expect(
+            try problems(#"{"Variable": "$.v", "NumericEquals": "1", "Next": "X"}"#)
+                == ["/States/C/Choices/0/NumericEquals: The value for the field 'NumericEquals' must be a number, not string"])
+        #expect(
+            try problems(#"{"Variable": "$.v", "IsPresent": "yes", "Next": "X"}"#)
+                == ["/States/C/Choices/0/IsPresent: The value for the field 'IsPresent' must be a boolean, not string"])
+        #expect(
+            try problems(#"{"Variable": "$.v", "TimestampEquals": "2016-03-14", "Next": "X"}"#)
+                == [
+                    "/States/C/Choices/0/TimestampEquals: The value for the field 'TimestampEquals' must be a valid ISO-8601 timestamp, such as 2016-03-14T01:59:00Z"
+                ])
         #expect(try problems(#"{"Variable": "$.v", "StringEqualsPath": "v", "Next": "X"}"#).count == 1)
-        #expect(try problems(#"{"Variable": "v", "StringEquals": "v", "Next": "X"}"#).first?.hasPrefix("/States/C/Choices/0/Variable: ") == true)
+        #expect(
+            try problems(#"{"Variable": "v", "StringEquals": "v", "Next": "X"}"#).first?.hasPrefix("/States/C/Choices/0/Variable: ") == true
+        )
     }
 
     @Test func exactlyOneSelectorAndOneOperator() throws {
-        #expect(try problems(#"{"Variable": "$.v", "Next": "X"}"#)
-            == ["/States/C/Choices/0: A Choice Rule with a Variable must have a comparison operator, such as StringEquals"])
-        #expect(try problems(#"{"Variable": "$.v", "IsNull": true, "IsString": true, "Next": "X"}"#)
-            == ["/States/C/Choices/0: There should only be one of the following fields: [IsNull, IsString]"])
-        #expect(try problems(#"{"Next": "X"}"#) == ["/States/C/Choices/0: A Choice Rule must have one of the fields [And, Or, Not, Variable]"])
+        #expect(
+            try problems(#"{"Variable": "$.v", "Next": "X"}"#)
+                == ["/States/C/Choices/0: A Choice Rule with a Variable must have a comparison operator, such as StringEquals"])
+        #expect(
+            try problems(#"{"Variable": "$.v", "IsNull": true, "IsString": true, "Next": "X"}"#)
+                == ["/States/C/Choices/0: There should only be one of the following fields: [IsNull, IsString]"])
+        #expect(
+            try problems(#"{"Next": "X"}"#) == ["/States/C/Choices/0: A Choice Rule must have one of the fields [And, Or, Not, Variable]"])
         #expect(try problems(#"{"Not": {"Variable": "$.v", "IsNull": true}, "Variable": "$.v", "Next": "X"}"#).count == 1)
-        #expect(try problems(#"{"And": [], "Next": "X"}"#)
-            == ["/States/C/Choices/0/And: The value for the field 'And' must be a non-empty array of Choice Rules"])
-        #expect(try problems(#"{"Variable": "$.v", "StringMatchesPath": "$.p", "Next": "X"}"#)
-            == ["/States/C/Choices/0/StringMatchesPath: Field 'StringMatchesPath' is not supported",
-                "/States/C/Choices/0: A Choice Rule with a Variable must have a comparison operator, such as StringEquals"])
+        #expect(
+            try problems(#"{"And": [], "Next": "X"}"#)
+                == ["/States/C/Choices/0/And: The value for the field 'And' must be a non-empty array of Choice Rules"])
+        #expect(
+            try problems(#"{"Variable": "$.v", "StringMatchesPath": "$.p", "Next": "X"}"#)
+                == [
+                    "/States/C/Choices/0/StringMatchesPath: Field 'StringMatchesPath' is not supported",
+                    "/States/C/Choices/0: A Choice Rule with a Variable must have a comparison operator, such as StringEquals",
+                ])
     }
 
     @Test func reportsEveryProblemInNestedRules() throws {
-        let found = try problems(#"{"Or": [{"Variable": "$.a", "NumericEquals": true}, {"Variable": "$.b", "Bogus": 1, "IsNull": true}, 3], "Next": "X"}"#)
-        #expect(found == [
-            "/States/C/Choices/0/Or/0/NumericEquals: The value for the field 'NumericEquals' must be a number, not boolean",
-            "/States/C/Choices/0/Or/1/Bogus: Field 'Bogus' is not supported",
-            "/States/C/Choices/0/Or/2: A Choice Rule must be an object, not number",
-        ])
+        let found = try problems(
+            #"{"Or": [{"Variable": "$.a", "NumericEquals": true}, {"Variable": "$.b", "Bogus": 1, "IsNull": true}, 3], "Next": "X"}"#)
+        #expect(
+            found == [
+                "/States/C/Choices/0/Or/0/NumericEquals: The value for the field 'NumericEquals' must be a number, not boolean",
+                "/States/C/Choices/0/Or/1/Bogus: Field 'Bogus' is not supported",
+                "/States/C/Choices/0/Or/2: A Choice Rule must be an object, not number",
+            ])
     }
 
     @Test func conditionBelongsToJSONata() throws {
-        #expect(try problems(#"{"Condition": "{% true %}", "Next": "X"}"#).first
-            == "/States/C/Choices/0/Condition: Field 'Condition' is supported only when the QueryLanguage is JSONata")
+        #expect(
+            try problems(#"{"Condition": "{% true %}", "Next": "X"}"#).first
+                == "/States/C/Choices/0/Condition: Field 'Condition' is supported only when the QueryLanguage is JSONata")
     }
 }
