@@ -26,7 +26,7 @@ public struct ExecutionInfo: Sendable {
 }
 
 /// How an execution ended, or that it is still running.
-public enum ExecutionStatus: Sendable, Equatable {
+public enum ExecutionStatus: Sendable, Equatable, Codable {
     case running
     case succeeded(output: JSON)
     case failed(error: String?, cause: String?)
@@ -86,7 +86,7 @@ public struct Transition: Sendable {
 }
 
 /// The whole state of one execution: a value, so that it can be stored, copied and replayed.
-public struct ExecutionState: Sendable {
+public struct ExecutionState: Sendable, Codable {
     public internal(set) var status: ExecutionStatus = .running
     public internal(set) var nextEventID = 1
     var frames: [Int: Frame] = [:]
@@ -109,7 +109,7 @@ public struct ExecutionState: Sendable {
 
 /// Event-id bookkeeping as AWS chains `previousEventId`: a frame's `source` is the id the next
 /// event points at; `lastPublished` is the newest event id it emitted.
-struct EventCursor: Sendable {
+struct EventCursor: Sendable, Codable {
     var source: Int
     var lastPublished: Int
 }
@@ -123,6 +123,8 @@ struct Frame: Sendable {
     /// Shared, not copied: a frame is copied often and a machine holds several buffers.
     let machineRef: MachineRef
     var machine: StateMachine { machineRef.machine }
+    /// Where `machineRef` sits in the definition; what is stored instead of the machine itself.
+    let path: MachinePath
     var stateName: String
     var rawInput: JSON = .null
     var effectiveInput: JSON = .null
@@ -132,12 +134,12 @@ struct Frame: Sendable {
     var enteredTime: Int64 = 0
     var cursor: EventCursor
     var variables: [String: JSON]
-    var mapItem: (index: Int, value: JSON)?
+    var mapItem: MapItem?
     /// Set for a distributed Map's iterations, whose events belong to child executions.
     var silent = false
     var taskToken: String?
 
-    enum Phase: Sendable {
+    enum Phase: Sendable, Codable {
         case entering
         case running
         case waitingTask(taskID: Int)
@@ -147,7 +149,7 @@ struct Frame: Sendable {
         case finished
     }
 
-    struct Children: Sendable {
+    struct Children: Sendable, Codable {
         var results: [JSON?]
         var running: Set<Int>  // frame ids
         var pending: [Int]  // item indices not yet started
@@ -161,7 +163,7 @@ struct Frame: Sendable {
     }
 }
 
-struct PendingTask: Sendable {
+struct PendingTask: Sendable, Codable {
     var frameID: Int
     var resource: String
     var resourceType: String
@@ -172,16 +174,16 @@ struct PendingTask: Sendable {
     var heartbeatSeconds: Int?
 }
 
-enum TaskEventKind: Sendable {
+enum TaskEventKind: Sendable, Codable {
     case task  // TaskScheduled/Started/Succeeded/Failed/TimedOut
     case lambda  // LambdaFunction*
     case activity  // Activity*
 }
 
-struct PendingTimer: Sendable {
+struct PendingTimer: Sendable, Codable {
     var at: Int64
     var purpose: Purpose
-    enum Purpose: Sendable {
+    enum Purpose: Sendable, Codable {
         case wait(frameID: Int)
         case retry(frameID: Int)
         case taskTimeout(taskID: Int)
@@ -194,4 +196,107 @@ struct PendingTimer: Sendable {
 final class MachineRef: Sendable {
     let machine: StateMachine
     init(_ machine: StateMachine) { self.machine = machine }
+}
+
+/// The item a Map iteration works on, for `$$.Map.Item`.
+struct MapItem: Sendable, Codable {
+    var index: Int
+    var value: JSON
+}
+
+/// Where a frame's state machine sits in the definition: the root, then Parallel branches and Map
+/// item processors by state name. Stored in place of the machine, and resolved again on decoding.
+struct MachinePath: Sendable, Codable, Hashable {
+    enum Step: Sendable, Codable, Hashable {
+        case branch(state: String, index: Int)
+        case processor(state: String)
+    }
+
+    var steps: [Step] = []
+
+    func appending(_ step: Step) -> MachinePath { MachinePath(steps: steps + [step]) }
+
+    func resolve(in root: StateMachine) -> StateMachine? {
+        var machine = root
+        for step in steps {
+            switch step {
+            case .branch(let name, let index):
+                guard case .parallel(let p)? = machine.states[name]?.kind, p.branches.indices.contains(index) else { return nil }
+                machine = p.branches[index]
+            case .processor(let name):
+                guard case .map(let m)? = machine.states[name]?.kind else { return nil }
+                machine = m.processor
+            }
+        }
+        return machine
+    }
+}
+
+extension ExecutionState {
+    /// The `userInfo` key under which a decoder must find the execution's `StateMachine`: a stored
+    /// state names its branches and processors by path, not by copy.
+    public static let stateMachineKey = CodingUserInfoKey(rawValue: "cortado.stateMachine")!
+}
+
+/// A stored state that does not fit the state machine it is decoded with.
+public struct ExecutionStateDecodingError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+extension Frame: Codable {
+    enum CodingKeys: String, CodingKey {
+        case id, parent, slot, path, stateName, rawInput, effectiveInput, phase, retryCounts, enteredEventID, enteredTime
+        case cursor, variables, mapItem, silent, taskToken
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        guard let root = decoder.userInfo[ExecutionState.stateMachineKey] as? StateMachine else {
+            throw ExecutionStateDecodingError(
+                description: "decoding an ExecutionState needs its StateMachine in userInfo[ExecutionState.stateMachineKey]")
+        }
+        path = try c.decode(MachinePath.self, forKey: .path)
+        guard let machine = path.resolve(in: root) else {
+            throw ExecutionStateDecodingError(description: "the stored frame path \(path.steps) is not in this state machine")
+        }
+        machineRef = MachineRef(machine)
+        id = try c.decode(Int.self, forKey: .id)
+        parent = try c.decodeIfPresent(Int.self, forKey: .parent)
+        slot = try c.decode(Int.self, forKey: .slot)
+        stateName = try c.decode(String.self, forKey: .stateName)
+        guard machine.states[stateName] != nil else {
+            throw ExecutionStateDecodingError(description: "the stored state '\(stateName)' is not in this state machine")
+        }
+        rawInput = try c.decode(JSON.self, forKey: .rawInput)
+        effectiveInput = try c.decode(JSON.self, forKey: .effectiveInput)
+        phase = try c.decode(Phase.self, forKey: .phase)
+        retryCounts = try c.decode([Int].self, forKey: .retryCounts)
+        enteredEventID = try c.decode(Int.self, forKey: .enteredEventID)
+        enteredTime = try c.decode(Int64.self, forKey: .enteredTime)
+        cursor = try c.decode(EventCursor.self, forKey: .cursor)
+        variables = try c.decode([String: JSON].self, forKey: .variables)
+        mapItem = try c.decodeIfPresent(MapItem.self, forKey: .mapItem)
+        silent = try c.decode(Bool.self, forKey: .silent)
+        taskToken = try c.decodeIfPresent(String.self, forKey: .taskToken)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(parent, forKey: .parent)
+        try c.encode(slot, forKey: .slot)
+        try c.encode(path, forKey: .path)
+        try c.encode(stateName, forKey: .stateName)
+        try c.encode(rawInput, forKey: .rawInput)
+        try c.encode(effectiveInput, forKey: .effectiveInput)
+        try c.encode(phase, forKey: .phase)
+        try c.encode(retryCounts, forKey: .retryCounts)
+        try c.encode(enteredEventID, forKey: .enteredEventID)
+        try c.encode(enteredTime, forKey: .enteredTime)
+        try c.encode(cursor, forKey: .cursor)
+        try c.encode(variables, forKey: .variables)
+        try c.encodeIfPresent(mapItem, forKey: .mapItem)
+        try c.encode(silent, forKey: .silent)
+        try c.encodeIfPresent(taskToken, forKey: .taskToken)
+    }
 }

@@ -123,7 +123,7 @@ extension Run {
         var input = item
         if let selector = m.itemSelector {
             do throws(StatesError) {
-                input = try selector.evaluate(in: scope(mapID, input: children.itemInputBase, mapItem: (index, item)))
+                input = try selector.evaluate(in: scope(mapID, input: children.itemInputBase, mapItem: MapItem(index: index, value: item)))
             } catch {
                 parent.phase = .waitingChildren(children)
                 state.frames[mapID] = parent
@@ -136,7 +136,8 @@ extension Run {
             }
         }
         let cid = newFrame(
-            parent: parent, slot: index, machine: m.processor, input: input, cursor: cursor,
+            parent: parent, slot: index, machine: m.processor, step: .processor(state: s.name), input: input,
+            cursor: cursor,
             mapItem: nil, silent: children.distributed)
         children.running.insert(cid)
         parent.phase = .waitingChildren(children)

@@ -140,7 +140,8 @@ struct Run {
     mutating func begin(input: JSON) {
         state.contextBase = makeContextBase(input: input)
         let root = Frame(
-            id: 0, parent: nil, slot: 0, machineRef: interpreter.machineRef, stateName: interpreter.machine.startAt,
+            id: 0, parent: nil, slot: 0, machineRef: interpreter.machineRef, path: MachinePath(),
+            stateName: interpreter.machine.startAt,
             rawInput: input, cursor: EventCursor(source: 0, lastPublished: 0), variables: [:])
         state.frames[0] = root
         state.nextFrameID = 1
@@ -311,7 +312,7 @@ struct Run {
         ]
     }
 
-    func context(_ frame: Frame, _ s: State, mapItem: (index: Int, value: JSON)? = nil) -> JSON {
+    func context(_ frame: Frame, _ s: State, mapItem: MapItem? = nil) -> JSON {
         guard case .object(var o) = state.contextBase else { return .null }
         var st: JSONObject = ["Name": .string(s.name), "EnteredTime": .string(Timestamp(epochMilliseconds: frame.enteredTime).formatted())]
         switch s.kind {
@@ -326,7 +327,7 @@ struct Run {
         return .object(o)
     }
 
-    func scope(_ id: Int, input: JSON, mapItem: (index: Int, value: JSON)? = nil) -> PathScope {
+    func scope(_ id: Int, input: JSON, mapItem: MapItem? = nil) -> PathScope {
         let i = state.frames.index(forKey: id)!
         let frame = state.frames.values[i]
         let s = frame.machineRef.machine.states[frame.stateName]!
@@ -445,7 +446,9 @@ struct Run {
                 distributed: false)
             var ids: [Int] = []
             for (i, b) in p.branches.enumerated() {
-                let cid = newFrame(parent: parent, slot: i, machine: b, input: branchInput, cursor: parent.cursor)
+                let cid = newFrame(
+                    parent: parent, slot: i, machine: b, step: .branch(state: s.name, index: i), input: branchInput,
+                    cursor: parent.cursor)
                 children.running.insert(cid)
                 ids.append(cid)
             }
@@ -692,13 +695,14 @@ struct Run {
     // MARK: - Frames
 
     mutating func newFrame(
-        parent: Frame, slot: Int, machine: StateMachine, input: JSON, cursor: EventCursor,
-        mapItem: (index: Int, value: JSON)? = nil, silent: Bool = false
+        parent: Frame, slot: Int, machine: StateMachine, step: MachinePath.Step, input: JSON, cursor: EventCursor,
+        mapItem: MapItem? = nil, silent: Bool = false
     ) -> Int {
         let id = state.nextFrameID
         state.nextFrameID += 1
         state.frames[id] = Frame(
-            id: id, parent: parent.id, slot: slot, machineRef: interpreter.reference(to: machine), stateName: machine.startAt,
+            id: id, parent: parent.id, slot: slot, machineRef: interpreter.reference(to: machine),
+            path: parent.path.appending(step), stateName: machine.startAt,
             rawInput: input, cursor: cursor, variables: parent.variables, mapItem: mapItem,
             silent: parent.silent || silent)
         return id
