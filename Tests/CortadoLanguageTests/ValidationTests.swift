@@ -162,3 +162,17 @@ private func located(_ ds: [Diagnostic]) -> [String] { ds.map { "\($0.code) \($0
         #expect(DefinitionError([d]).description == d.description)
     }
 }
+
+@Suite struct ErrorEqualsValidationTests {
+    @Test func statesAllMustBeTheLastCatcher() throws {
+        let text = """
+            {"StartAt": "T", "States": {
+              "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+                    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F"}, {"ErrorEquals": ["X"], "Next": "F"}]},
+              "F": {"Type": "Fail"}}}
+            """
+        let ds = StateMachine.validate(definition: text)
+        #expect(ds.map(\.location) == ["/States/T/Catch/0/ErrorEquals"])
+        #expect(ds.first?.message == "A Catcher with States.ALL must be the last one")
+    }
+}

@@ -443,6 +443,13 @@ enum DefinitionDecoder {
         return names
     }
 
+    /// AWS's rule: a Retrier or Catcher naming `States.ALL` must be the last one.
+    static func checkAllIsLast(_ lists: [[ErrorName]], _ here: String, _ what: String, _ sink: inout DiagnosticSink) {
+        for (i, names) in lists.enumerated() where names.contains(.all) && i != lists.count - 1 {
+            sink.error("SCHEMA_VALIDATION_FAILED", "A \(what) with States.ALL must be the last one", at: here + "/\(i)/ErrorEquals")
+        }
+    }
+
     static func retriers(_ v: JSON?, _ here: String, _ sink: inout DiagnosticSink) -> [Retrier] {
         guard let v else { return [] }
         guard case .array(let a) = v else {
@@ -484,6 +491,7 @@ enum DefinitionDecoder {
             }
             out.append(retrier)
         }
+        checkAllIsLast(out.map(\.errorEquals), here, "Retrier", &sink)
         return out
     }
 
@@ -513,6 +521,7 @@ enum DefinitionDecoder {
             if let a = o["Assign"] { catcher.assign = PayloadTemplate.compile(a, at: loc + "/Assign", into: &sink) }
             out.append(catcher)
         }
+        checkAllIsLast(out.map(\.errorEquals), here, "Catcher", &sink)
         return out
     }
 }
