@@ -396,20 +396,21 @@ struct Run {
                 ruleAssign = branch.compiledAssign
                 break
             }
+            let matched = target != nil
             if target == nil { target = c.defaultNext }
             guard let next = target else {
                 throw StatesError(.noChoiceMatched, "No Choice Rules matched and no Default was specified.", prefixed: false)
             }
             let output = try s.outputPath.select(in: sc, field: "OutputPath")
             var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
-            // The state's Assign applies whichever rule matched; the matched rule's own Assign adds to
-            // it and wins on a shared name (AWS's Choice documentation).
+            // A matched rule assigns its own variables; the state's Assign applies only when no rule
+            // matched and Default was taken (as the recorded executions and LocalStack's AWS-validated
+            // tests show).
             var vars: [(String, JSON)] = []
-            if let a = s.assign { vars = try evaluateAssign(a, scope: sc) }
-            if let a = ruleAssign {
-                for (k, v) in try evaluateAssign(a, scope: sc) {
-                    if let i = vars.firstIndex(where: { $0.0 == k }) { vars[i].1 = v } else { vars.append((k, v)) }
-                }
+            if matched {
+                if let a = ruleAssign { vars = try evaluateAssign(a, scope: sc) }
+            } else if let a = s.assign {
+                vars = try evaluateAssign(a, scope: sc)
             }
             if !vars.isEmpty {
                 details.append(("assignedVariables", .variables(vars)))
