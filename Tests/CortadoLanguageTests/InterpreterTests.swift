@@ -335,9 +335,10 @@ extension HistoryEvent {
 
         let t = i.step(&state, on: .timerFired(timerID: beat.timerIDs[0]), at: t0 + 18_000)
         #expect(t.types == ["TaskTimedOut", "ExecutionFailed"])
-        #expect(t.events[0].detail("error") == .string("States.HeartbeatTimeout"))
+        // AWS reports a missed heartbeat as States.Timeout.
+        #expect(t.events[0].detail("error") == .string("States.Timeout"))
         #expect(t.effects.contains(.cancelTimer(timerID: first.timerIDs[0])))
-        #expect(state.status == .failed(error: "States.HeartbeatTimeout", cause: nil))
+        #expect(state.status == .failed(error: "States.Timeout", cause: nil))
     }
 
     @Test func executionTimeoutSecondsGivesTimedOut() throws {
@@ -638,5 +639,31 @@ extension HistoryEvent {
         let (state, t) = i.start(input: 1, at: t0)
         #expect(t.events.count == 2 + 50 * 2)
         #expect(state.status == .succeeded(output: 1))
+    }
+}
+
+/// Seed 001 waits for a barista with `HeartbeatSeconds` and catches `States.Timeout`.
+@Suite struct HeartbeatCatchTests {
+    func heartbeatExpiry(catching error: String) throws -> (ExecutionState, Transition) {
+        let def = taskMachine(
+            #""HeartbeatSeconds": 900, "Catch": [{"ErrorEquals": ["\#(error)"], "ResultPath": "$.comment", "Next": "TimedOut"}]"#,
+            resource: "arn:aws:states:::events:putEvents.waitForTaskToken", exit: #""Next": "Done""#,
+            after: #""TimedOut": {"Type": "Pass", "End": true}, "Done": {"Type": "Succeed"}"#)
+        let i = try interpreter(def)
+        var (state, first) = i.start(input: ["orderId": 1], at: 0)
+        let t = i.step(&state, on: .timerFired(timerID: first.timerIDs[0]), at: 900_000)
+        return (state, t)
+    }
+
+    @Test(arguments: ["States.Timeout", "States.HeartbeatTimeout", "States.ALL"])
+    func missedHeartbeatIsCaught(by error: String) throws {
+        let (state, t) = try heartbeatExpiry(catching: error)
+        #expect(t.types == ["TaskTimedOut", "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
+        #expect(state.status == .succeeded(output: ["orderId": 1, "comment": ["Error": "States.Timeout"]]))
+    }
+
+    @Test func missedHeartbeatIsNotATaskFailure() throws {
+        let (state, _) = try heartbeatExpiry(catching: "States.TaskFailed")
+        #expect(state.status == .failed(error: "States.Timeout", cause: nil))
     }
 }

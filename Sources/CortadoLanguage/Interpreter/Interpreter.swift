@@ -53,6 +53,14 @@ public struct Interpreter: Sendable {
 struct Failure: Sendable {
     var error: String?
     var cause: String?
+    /// Set when a missed heartbeat caused this States.Timeout.
+    var heartbeat = false
+
+    /// Whether a Retrier's or Catcher's `ErrorEquals` entry matches this failure.
+    func isMatched(by pattern: ErrorName) -> Bool {
+        if heartbeat && pattern == .heartbeatTimeout { return true }
+        return errorName.isMatched(by: pattern)
+    }
 
     var errorName: ErrorName { ErrorName(rawValue: error ?? "") }
 
@@ -221,10 +229,12 @@ struct Run {
             guard let task = state.tasks.removeValue(forKey: taskID) else { return }
             cancelTaskTimers(task)
             transition.effects.append(.cancelTask(taskID: taskID))
-            let name: ErrorName
-            if case .heartbeat = timer.purpose { name = .heartbeatTimeout } else { name = .timeout }
-            emitTaskEvent(task, outcome: "TimedOut", [("error", .string(name.rawValue))])
-            fail(frame: task.frameID, Failure(error: name.rawValue, cause: nil))
+            // A missed heartbeat is reported as States.Timeout, as AWS documents it; a Retrier or
+            // Catcher may still single it out with States.HeartbeatTimeout.
+            var heartbeat = false
+            if case .heartbeat = timer.purpose { heartbeat = true }
+            emitTaskEvent(task, outcome: "TimedOut", [("error", .string(ErrorName.timeout.rawValue))])
+            fail(frame: task.frameID, Failure(error: ErrorName.timeout.rawValue, cause: nil, heartbeat: heartbeat))
         case .executionTimeout:
             abortEverything()
             var cursor = state.frames[0]?.cursor ?? EventCursor(source: state.nextEventID - 1, lastPublished: 0)
@@ -725,9 +735,8 @@ struct Run {
     mutating func fail(frame id: Int, _ failure: Failure, fromFailState: Bool = false, failedEvent: String? = nil) {
         guard var frame = state.frames[id] else { return }
         let s = frame.machineRef.machine.states[frame.stateName]!
-        let name = failure.errorName
         if !fromFailState {
-            if let r = s.retry.firstIndex(where: { $0.matches(name) }) {
+            if let r = s.retry.firstIndex(where: { $0.errorEquals.contains(where: failure.isMatched(by:)) }) {
                 let retrier = s.retry[r]
                 if frame.retryCounts[r] < retrier.maxAttempts {
                     var delay = retrier.delay(forAttempt: frame.retryCounts[r])
@@ -744,7 +753,7 @@ struct Run {
                 emit(frame: id, failedEvent)
                 frame = state.frames[id]!
             }
-            if let catcher = s.catchers.first(where: { $0.matches(name) }) {
+            if let catcher = s.catchers.first(where: { $0.errorEquals.contains(where: failure.isMatched(by:)) }) {
                 do throws(StatesError) {
                     let errorOutput = failure.output
                     let output = try catcher.resultPath.apply(errorOutput, to: frame.rawInput)
