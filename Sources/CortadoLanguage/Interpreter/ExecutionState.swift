@@ -192,10 +192,51 @@ struct PendingTimer: Sendable, Codable {
     }
 }
 
-/// A state machine behind one reference, so that copying a frame retains one object, not five.
+/// A state machine behind one reference, so that copying a frame retains one object, not five, and
+/// its states as shared nodes, so that finding the current state copies nothing.
 final class MachineRef: Sendable {
     let machine: StateMachine
-    init(_ machine: StateMachine) { self.machine = machine }
+    let nodes: [String: StateNode]
+    /// The machines of every Parallel branch and Map processor below, by path (root only).
+    let descendants: [MachinePath: MachineRef]
+
+    init(_ machine: StateMachine, path: MachinePath = MachinePath(), indexDescendants: Bool = true) {
+        self.machine = machine
+        var nodes: [String: StateNode] = [:]
+        for (name, state) in machine.states { nodes[name] = StateNode(state) }
+        self.nodes = nodes
+        var below: [MachinePath: MachineRef] = [:]
+        if indexDescendants {
+            func walk(_ m: StateMachine, _ at: MachinePath) {
+                for name in m.stateNames {
+                    switch m.states[name]?.kind {
+                    case .parallel(let p)?:
+                        for (i, b) in p.branches.enumerated() {
+                            let sub = at.appending(.branch(state: name, index: i))
+                            below[sub] = MachineRef(b, path: sub, indexDescendants: false)
+                            walk(b, sub)
+                        }
+                    case .map(let mp)?:
+                        let sub = at.appending(.processor(state: name))
+                        below[sub] = MachineRef(mp.processor, path: sub, indexDescendants: false)
+                        walk(mp.processor, sub)
+                    default: break
+                    }
+                }
+            }
+            walk(machine, path)
+        }
+        self.descendants = below
+    }
+
+    @inline(__always)
+    func node(_ name: String) -> StateNode { nodes[name]! }
+}
+
+/// One state of a loaded machine, shared by reference.
+final class StateNode: Sendable {
+    let state: State
+    init(_ state: State) { self.state = state }
 }
 
 /// The item a Map iteration works on, for `$$.Map.Item`.
@@ -259,7 +300,7 @@ extension Frame: Codable {
         guard let machine = path.resolve(in: root) else {
             throw ExecutionStateDecodingError(description: "the stored frame path \(path.steps) is not in this state machine")
         }
-        machineRef = MachineRef(machine)
+        machineRef = MachineRef(machine, path: path, indexDescendants: false)
         id = try c.decode(Int.self, forKey: .id)
         parent = try c.decodeIfPresent(Int.self, forKey: .parent)
         slot = try c.decode(Int.self, forKey: .slot)

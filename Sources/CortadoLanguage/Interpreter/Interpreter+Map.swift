@@ -112,7 +112,7 @@ extension Run {
     /// Starts item `index` on `worker`: `MapIterationStarted`, the item selector, a new frame.
     mutating func startIteration(_ mapID: Int, index: Int, worker: Int) {
         guard var parent = state.frames[mapID], case .waitingChildren(var children) = parent.phase else { return }
-        let s = parent.machineRef.machine.states[parent.stateName]!
+        let s = parent.machineRef.node(parent.stateName).state
         guard case .map(let m) = s.kind else { return }
         var cursor = children.workers[worker]
         if !children.distributed && !parent.silent {

@@ -27,7 +27,9 @@ public struct Interpreter: Sendable {
 
     /// A reference to a branch or item processor; a fresh one each time is cheap (one allocation per
     /// branch or iteration start) and keeps the interpreter free of shared mutable caches.
-    func reference(to machine: StateMachine) -> MachineRef { MachineRef(machine) }
+    func reference(to machine: StateMachine, at path: MachinePath) -> MachineRef {
+        machineRef.descendants[path] ?? MachineRef(machine, path: path, indexDescendants: false)
+    }
 
     /// Starts an execution: `ExecutionStarted`, then every state until the first wait.
     public func start(input: JSON, at now: Int64) -> (ExecutionState, Transition) {
@@ -210,7 +212,7 @@ struct Run {
             guard var frame = state.frames[frameID], case .waitingTimer = frame.phase else { return }
             frame.phase = .running
             state.frames[frameID] = frame
-            let s = frame.machineRef.machine.states[frame.stateName]!
+            let s = frame.machineRef.node(frame.stateName).state
             do throws(StatesError) {
                 let output = try s.outputPath.select(from: frame.effectiveInput, field: "OutputPath") {
                     scope(frameID, input: frame.effectiveInput)
@@ -255,22 +257,22 @@ struct Run {
 
     /// Runs one frame's states until it blocks, ends or fails.
     mutating func advance(_ id: Int) {
-        enum Next { case enter, run(State), stop }
+        enum Next { case enter, run(StateNode), stop }
         while true {
             let next: Next =
                 inspect(id) { frame in
                     switch frame.phase {
                     case .entering: .enter
-                    case .running: .run(frame.machineRef.machine.states[frame.stateName]!)
+                    case .running: .run(frame.machineRef.node(frame.stateName))
                     default: .stop
                     }
                 } ?? .stop
             switch next {
             case .enter:
                 enter(id)
-            case .run(let s):
+            case .run(let node):
                 do throws(StatesError) {
-                    try execute(id, s)
+                    try execute(id, node.state)
                 } catch {
                     if state.frames[id] != nil { fail(frame: id, runtime(error, frame: id)) }
                 }
@@ -282,16 +284,17 @@ struct Run {
 
     mutating func enter(_ id: Int) {
         let now = self.now
-        let (s, input): (State, JSON) = update(id) { frame in
-            let s = frame.machineRef.machine.states[frame.stateName]!
+        let (node, input): (StateNode, JSON) = update(id) { frame in
+            let node = frame.machineRef.node(frame.stateName)
             frame.phase = .running
-            frame.retryCounts = s.retry.isEmpty ? [] : Array(repeating: 0, count: s.retry.count)
+            let retriers = node.state.retry.count
+            frame.retryCounts = retriers == 0 ? [] : Array(repeating: 0, count: retriers)
             frame.enteredTime = now
-            return (s, frame.rawInput)
+            return (node, frame.rawInput)
         }
         let eventID = emit(
-            frame: id, s.enteredEventType, "stateEnteredEventDetails",
-            [("name", .string(s.name)), ("input", .payload(input))])
+            frame: id, node.state.enteredEventType, "stateEnteredEventDetails",
+            [("name", .string(node.state.name)), ("input", .payload(input))])
         update(id) { $0.enteredEventID = eventID }
     }
 
@@ -339,10 +342,11 @@ struct Run {
 
     func scope(_ id: Int, input: JSON, mapItem: MapItem? = nil) -> PathScope {
         let i = state.frames.index(forKey: id)!
-        let frame = state.frames.values[i]
-        let s = frame.machineRef.machine.states[frame.stateName]!
-        let ctx: JSON = s.usesContext ? context(frame, s, mapItem: mapItem) : .null
-        return PathScope(input: input, context: ctx, variables: frame.variables, random: interpreter.random)
+        // Borrow the frame where it is: a copy of a whole frame costs a dozen reference counts.
+        let values = state.frames.values
+        let node = values[i].machineRef.node(values[i].stateName)
+        let ctx: JSON = node.state.usesContext ? context(values[i], node.state, mapItem: mapItem) : .null
+        return PathScope(input: input, context: ctx, variables: values[i].variables, random: interpreter.random)
     }
 
     // MARK: - States
@@ -671,7 +675,7 @@ struct Run {
     mutating func taskSucceeded(_ task: PendingTask, output: JSON) {
         let id = task.frameID
         guard let frame = state.frames[id] else { return }
-        let s = frame.machineRef.machine.states[frame.stateName]!
+        let s = frame.machineRef.node(frame.stateName).state
         emitTaskEvent(task, outcome: "Succeeded", [("output", .payload(output))])
         state.frames[id]!.phase = .running
         do throws(StatesError) {
@@ -712,7 +716,7 @@ struct Run {
         let id = state.nextFrameID
         state.nextFrameID += 1
         state.frames[id] = Frame(
-            id: id, parent: parent.id, slot: slot, machineRef: interpreter.reference(to: machine),
+            id: id, parent: parent.id, slot: slot, machineRef: interpreter.reference(to: machine, at: parent.path.appending(step)),
             path: parent.path.appending(step), stateName: machine.startAt,
             rawInput: input, cursor: cursor, variables: parent.variables, mapItem: mapItem,
             silent: parent.silent || silent)
@@ -734,7 +738,7 @@ struct Run {
     /// Handles an error in the frame's current state: Retry, Catch, or pass it up.
     mutating func fail(frame id: Int, _ failure: Failure, fromFailState: Bool = false, failedEvent: String? = nil) {
         guard var frame = state.frames[id] else { return }
-        let s = frame.machineRef.machine.states[frame.stateName]!
+        let s = frame.machineRef.node(frame.stateName).state
         if !fromFailState {
             if let r = s.retry.firstIndex(where: { $0.errorEquals.contains(where: failure.isMatched(by:)) }) {
                 let retrier = s.retry[r]
@@ -798,7 +802,7 @@ struct Run {
 
     mutating func childFinished(_ parentID: Int, child: Frame, result: ChildResult) {
         guard var parent = state.frames[parentID], case .waitingChildren(var children) = parent.phase else { return }
-        let s = parent.machineRef.machine.states[parent.stateName]!
+        let s = parent.machineRef.node(parent.stateName).state
         children.running.remove(child.id)
         var childCursor = child.cursor
         let worker = children.isMap ? workerIndex(child, children) : 0
