@@ -26,8 +26,10 @@ func runWithEngine(_ c: CorpusCase) async throws -> ConformanceRun {
         roleArn: c.stateMachine.roleArn, region: region,
         redriveCount: c.stateMachine.type == "EXPRESS" ? nil : 0)
     let interpreter = Interpreter(machine: machine, info: info, random: SeededRandomSource(seed: 1))
-    // The virtual clock starts at the wall clock: some cases hold timestamps computed when they were extracted.
-    var runner = LocalRunner(interpreter: interpreter, answerer: NoTaskAnswerer(), startTime: Int64(Date().timeIntervalSince1970 * 1000))
+    // The virtual clock starts when the corpus was extracted (2026-11-21T15:36:19Z): some cases hold
+    // timestamps the extractor computed from its own clock (a Wait "now", a Wait 24,856 days ahead), so a
+    // wall-clock start would make their outcome depend on the day the tests run.
+    var runner = LocalRunner(interpreter: interpreter, answerer: NoTaskAnswerer(), startTime: 1_795_275_379_000)
     for interaction in c.raw["interactions"]?.arrayValue ?? [] {
         switch interaction["op"]?.stringValue {
         case "stop_execution": runner.interventions.append(.stop(error: nil, cause: nil))
