@@ -9,9 +9,13 @@ let package = Package(
         .library(name: "CortadoJSON", targets: ["CortadoJSON"]),
         .library(name: "CortadoLanguage", targets: ["CortadoLanguage"]),
         .library(name: "CortadoEngine", targets: ["CortadoEngine"]),
+        .library(name: "CortadoStore", targets: ["CortadoStore"]),
+        .library(name: "CortadoStoreSQLite", targets: ["CortadoStoreSQLite"]),
+        .library(name: "CortadoTesting", targets: ["CortadoTesting"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure: the JSON value, its parser and printer, JSONPath and reference paths.
@@ -20,6 +24,12 @@ let package = Package(
         .target(name: "CortadoLanguage", dependencies: ["CortadoJSON"]),
         // Drives executions: the in-process runner with a virtual clock and task runners.
         .target(name: "CortadoEngine", dependencies: ["CortadoLanguage", "CortadoJSON"]),
+        // Execution store: the protocol, its records and the in-memory reference store.
+        .target(name: "CortadoStore"),
+        // The embedded SQLite store (GRDB, WAL, group commit).
+        .target(name: "CortadoStoreSQLite", dependencies: ["CortadoStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Test helpers shared by test targets: the store conformance suite.
+        .target(name: "CortadoTesting", dependencies: ["CortadoStore"]),
         .executableTarget(
             name: "cortado",
             dependencies: [
@@ -34,6 +44,7 @@ let package = Package(
             dependencies: ["CortadoEngine", "CortadoLanguage", "CortadoJSON"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CortadoStoreTests", dependencies: ["CortadoStore", "CortadoStoreSQLite", "CortadoTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

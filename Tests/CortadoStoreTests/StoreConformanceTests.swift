@@ -1,0 +1,20 @@
+import CortadoStore
+import CortadoStoreSQLite
+import CortadoTesting
+import Testing
+
+@Suite struct StoreConformanceTests {
+    @Test(arguments: StoreConformance.checks)
+    func inMemory(_ check: StoreConformance.Check) async throws {
+        try await check.run(InMemoryStore())
+    }
+
+    @Test(arguments: StoreConformance.checks)
+    func sqlite(_ check: StoreConformance.Check) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteStore(directory: directory.path)
+        try await check.run(store)
+        try store.close()
+    }
+}
