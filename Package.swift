@@ -12,10 +12,16 @@ let package = Package(
         .library(name: "CortadoStore", targets: ["CortadoStore"]),
         .library(name: "CortadoStoreSQLite", targets: ["CortadoStoreSQLite"]),
         .library(name: "CortadoTesting", targets: ["CortadoTesting"]),
+        .library(name: "CortadoServer", targets: ["CortadoServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure: the JSON value, its parser and printer, JSONPath and reference paths.
@@ -23,7 +29,24 @@ let package = Package(
         // Pure: the ASL model, validation, intrinsics, Choice, data flow and the interpreter step.
         .target(name: "CortadoLanguage", dependencies: ["CortadoJSON"]),
         // Drives executions: the in-process runner with a virtual clock and task runners.
-        .target(name: "CortadoEngine", dependencies: ["CortadoLanguage", "CortadoJSON"]),
+        .target(
+            name: "CortadoEngine",
+            dependencies: [
+                "CortadoLanguage", "CortadoJSON", "CortadoStore", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The HTTP surface: AWS JSON 1.0 actions of Step Functions on one Hummingbird port.
+        .target(
+            name: "CortadoServer",
+            dependencies: [
+                "CortadoEngine", "CortadoLanguage", "CortadoJSON", "CortadoStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Execution store: the protocol, its records and the in-memory reference store.
         .target(name: "CortadoStore"),
         // The embedded SQLite store (GRDB, WAL, group commit).
@@ -33,8 +56,10 @@ let package = Package(
         .executableTarget(
             name: "cortado",
             dependencies: [
-                "CortadoEngine", "CortadoLanguage", "CortadoJSON",
+                "CortadoEngine", "CortadoLanguage", "CortadoJSON", "CortadoServer", "CortadoStore", "CortadoStoreSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CortadoJSONTests", dependencies: ["CortadoJSON"]),
@@ -43,6 +68,12 @@ let package = Package(
             name: "CortadoEngineTests",
             dependencies: ["CortadoEngine", "CortadoLanguage", "CortadoJSON"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CortadoServerTests",
+            dependencies: [
+                "CortadoServer", "CortadoEngine", "CortadoStore", "CortadoStoreSQLite", "CortadoJSON", "CortadoLanguage",
+            ]
         ),
         .testTarget(name: "CortadoStoreTests", dependencies: ["CortadoStore", "CortadoStoreSQLite", "CortadoTesting"]),
     ],

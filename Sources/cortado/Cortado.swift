@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct Cortado: ParsableCommand {
+struct Cortado: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cortado",
         abstract: "A self-hosted workflow engine for Amazon States Language state machines.",
-        subcommands: [RunCommand.self, ValidateCommand.self]
+        subcommands: [ServeCommand.self, RunCommand.self, ValidateCommand.self]
     )
 }
 

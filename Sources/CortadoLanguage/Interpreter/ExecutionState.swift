@@ -50,6 +50,10 @@ public enum ExecutionEvent: Sendable {
     case taskSucceeded(taskID: Int, output: JSON)
     case taskFailed(taskID: Int, error: String?, cause: String?)
     case taskHeartbeat(taskID: Int)
+    /// A worker took an activity task (`ActivityStarted`, with the worker's name if it gave one).
+    case taskStarted(taskID: Int, workerName: String?)
+    /// A `.sync` task's job was submitted (`TaskSubmitted`, with the submission's answer).
+    case taskSubmitted(taskID: Int, output: JSON)
     case timerFired(timerID: Int)
     case stop(error: String?, cause: String?)
 }
@@ -67,6 +71,20 @@ public struct TaskDispatch: Sendable, Equatable {
     public var token: String?
     /// Which attempt (0 first) this dispatch is, for mocks with per-attempt responses.
     public var attempt: Int
+
+    public init(
+        taskID: Int, stateName: String, resource: String, input: JSON, timeoutSeconds: Int? = nil,
+        heartbeatSeconds: Int? = nil, token: String? = nil, attempt: Int = 0
+    ) {
+        self.taskID = taskID
+        self.stateName = stateName
+        self.resource = resource
+        self.input = input
+        self.timeoutSeconds = timeoutSeconds
+        self.heartbeatSeconds = heartbeatSeconds
+        self.token = token
+        self.attempt = attempt
+    }
 }
 
 /// What the engine must do after committing a transition.

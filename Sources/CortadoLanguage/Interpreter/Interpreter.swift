@@ -190,6 +190,14 @@ struct Run {
             transition.effects.append(.startTimer(timerID: id, at: state.timers[id]!.at))
             task.heartbeatTimer = id
             state.tasks[taskID] = task
+        case .taskStarted(let taskID, let workerName):
+            guard let task = state.tasks[taskID], task.kind == .activity, state.frames[task.frameID] != nil else { return }
+            var details: [(String, HistoryEvent.Detail)] = []
+            if let workerName { details.append(("workerName", .string(workerName))) }
+            emit(frame: task.frameID, "ActivityStarted", "activityStartedEventDetails", details)
+        case .taskSubmitted(let taskID, let output):
+            guard let task = state.tasks[taskID] else { return }
+            emitTaskEvent(task, outcome: "Submitted", [("output", .payload(output))])
         case .timerFired(let timerID):
             guard let timer = state.timers.removeValue(forKey: timerID) else { return }
             timerFired(timer)

@@ -2,8 +2,8 @@
 /// no crypto and the package takes no dependency for five small functions.
 ///
 /// Inputs are at most 10,000 characters, so simple over fast.
-enum Digest {
-    enum Algorithm: String, CaseIterable {
+package enum Digest {
+    package enum Algorithm: String, CaseIterable {
         case md5 = "MD5"
         case sha1 = "SHA-1"
         case sha256 = "SHA-256"
@@ -11,7 +11,7 @@ enum Digest {
         case sha512 = "SHA-512"
     }
 
-    static func hash(_ message: [UInt8], _ algorithm: Algorithm) -> [UInt8] {
+    package static func hash(_ message: [UInt8], _ algorithm: Algorithm) -> [UInt8] {
         switch algorithm {
         case .md5: md5(message)
         case .sha1: sha1(message)
@@ -21,7 +21,7 @@ enum Digest {
         }
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
@@ -246,5 +246,15 @@ enum Digest {
             for k in 0..<8 { h[k] = h[k] &+ v[k] }
         }
         return h.flatMap { w in (0..<8).map { UInt8(truncatingIfNeeded: w >> (56 - 8 * UInt64($0))) } }
+    }
+}
+
+extension Digest {
+    /// HMAC-SHA-256 (RFC 2104) for the engine's task tokens, on the SHA-256 above.
+    package static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        var block = key.count > 64 ? sha256(key) : key
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        let inner = sha256(block.map { $0 ^ 0x36 } + message)
+        return sha256(block.map { $0 ^ 0x5c } + inner)
     }
 }

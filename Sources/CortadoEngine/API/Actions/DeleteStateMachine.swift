@@ -1,0 +1,15 @@
+import CortadoJSON
+import CortadoStore
+
+extension StepFunctionsService {
+    /// `DeleteStateMachine`: answers at once even if the machine is unknown, as AWS does.
+    func deleteStateMachine(_ r: Request) async throws -> JSON {
+        let arn = try r.requiredString("stateMachineArn")
+        _ = try parseArn(arn, member: "stateMachineArn", types: ["stateMachine"])
+        do {
+            try await store.deleteStateMachine(arn: arn)
+        } catch StoreError.Code.stateMachineDoesNotExist {}
+        _ = try await store.deleteResource(kind: "tags", arn: arn)
+        return [:]
+    }
+}

@@ -1,0 +1,22 @@
+import CortadoJSON
+
+extension StepFunctionsService {
+    /// `DescribeStateMachineForExecution`: the definition the execution runs, which an update of the
+    /// state machine does not change.
+    func describeStateMachineForExecution(_ r: Request) async throws -> JSON {
+        let (engine, record) = try await requireExecution(try r.requiredString("executionArn"))
+        let machine = try await store.stateMachine(arn: record.stateMachineArn)
+        guard let loaded = try await engine.load(record.arn) else {
+            throw AWSError("ExecutionDoesNotExist", "Execution Does Not Exist: '\(record.arn)'")
+        }
+        var o: JSONObject = [
+            "stateMachineArn": .string(record.stateMachineArn), "name": .string(loaded.stored.header.stateMachineName),
+            "definition": .string(loaded.stored.header.definition), "roleArn": .string(loaded.stored.header.roleArn),
+            "updateDate": Self.date(machine?.updateDate ?? machine?.creationDate ?? record.startDate),
+        ]
+        o["loggingConfiguration"] =
+            machine?.loggingConfiguration.flatMap { try? JSON(parsing: $0) } ?? ["level": "OFF", "includeExecutionData": false]
+        o["tracingConfiguration"] = machine?.tracingConfiguration.flatMap { try? JSON(parsing: $0) } ?? ["enabled": false]
+        return .object(o)
+    }
+}

@@ -1,0 +1,14 @@
+import CortadoJSON
+
+extension StepFunctionsService {
+    /// `SendTaskFailure`: fails the task a token names with an error and cause.
+    func sendTaskFailure(_ r: Request) async throws -> JSON {
+        let token = try r.requiredString("taskToken")
+        let error = try r.string("error")
+        let cause = try r.string("cause")
+        if let error { try r.checkLength(error, "error", max: 256, min: 0) }
+        if let cause { try r.checkLength(cause, "cause", max: 32768, min: 0) }
+        try await answer(token: token) { .taskFailed(taskID: $0, error: error, cause: cause) }
+        return [:]
+    }
+}

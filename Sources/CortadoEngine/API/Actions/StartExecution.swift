@@ -1,0 +1,40 @@
+import CortadoJSON
+import CortadoStore
+import Foundation
+
+extension StepFunctionsService {
+    /// `StartExecution`. The same name with the same input while the execution runs returns it; any
+    /// other reuse of a name is `ExecutionAlreadyExists`.
+    func startExecution(_ r: Request) async throws -> JSON {
+        let (machine, start) = try await startRequest(r)
+        let engine = machine.type == .express ? express : self.engine
+        let created = try await engine.start(start)
+        return ["executionArn": .string(created.record.arn), "startDate": Self.date(created.record.startDate)]
+    }
+
+    /// The checked request of `StartExecution` and `StartSyncExecution`.
+    func startRequest(_ r: Request) async throws -> (StateMachineRecord, Engine.StartRequest) {
+        let arn = try r.requiredString("stateMachineArn")
+        let name = try r.string("name") ?? UUID().uuidString.lowercased()
+        try checkName(name)
+        let inputText = try r.string("input") ?? "{}"
+        try checkPayload(inputText, member: "input")
+        let input: JSON
+        switch Self.parseDocument(inputText) {
+        case .success(let v): input = v
+        case .failure(let e):
+            throw AWSError("InvalidExecutionInput", "Invalid State Machine Execution Input: '\(e.message)'")
+        }
+        let machine = try await requireStateMachine(arn)
+        return (machine, Engine.StartRequest(stateMachine: machine, name: name, input: input, inputText: inputText))
+    }
+
+    /// Payloads past the configured limit are refused before anything is stored.
+    func checkPayload(_ text: String, member: String) throws(AWSError) {
+        let limit = configuration.payloadLimit
+        if text.utf8.count > limit {
+            throw .constraint(
+                "'\(text.prefix(40))...'", at: member, "Member must have length less than or equal to \(limit)")
+        }
+    }
+}

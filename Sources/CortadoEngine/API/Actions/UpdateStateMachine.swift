@@ -1,0 +1,33 @@
+import CortadoJSON
+import CortadoStore
+import Foundation
+
+extension StepFunctionsService {
+    /// `UpdateStateMachine`: running executions keep the definition they started with.
+    func updateStateMachine(_ r: Request) async throws -> JSON {
+        var record = try await requireStateMachine(try r.requiredString("stateMachineArn"))
+        let definition = try r.string("definition")
+        let roleArn = try r.string("roleArn")
+        let logging = try r.object("loggingConfiguration")
+        let tracing = try r.object("tracingConfiguration")
+        if definition == nil, roleArn == nil, logging == nil, tracing == nil {
+            throw AWSError("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
+        }
+        if let definition {
+            try r.checkLength(definition, "definition", max: 1_048_576)
+            try checkDefinition(definition)
+            record.definition = definition
+        }
+        if let roleArn {
+            try checkRoleArn(roleArn)
+            record.roleArn = roleArn
+        }
+        if let logging { record.loggingConfiguration = JSON.object(logging).text }
+        if let tracing { record.tracingConfiguration = JSON.object(tracing).text }
+        let now = engine.clock.now()
+        record.updateDate = now
+        record.revisionId = UUID().uuidString.lowercased()
+        try await store.updateStateMachine(record)
+        return ["updateDate": Self.date(now), "revisionId": .string(record.revisionId)]
+    }
+}

@@ -1,0 +1,151 @@
+import CortadoJSON
+import CortadoLanguage
+import CortadoStore
+import Foundation
+
+/// The Step Functions API (`X-Amz-Target: AWSStepFunctions.<Action>`), transport-free: a request body
+/// in, a response body out, `AWSError`s for everything a caller did wrong. The HTTP server and the
+/// `aws-sdk:sfn` integration both call it. One file per action under `Actions/`.
+public final class StepFunctionsService: Sendable {
+    /// Runs STANDARD executions, durably.
+    public let engine: Engine
+    /// Runs EXPRESS executions, in memory.
+    public let express: Engine
+    public var store: any ExecutionStore { engine.store }
+    public var configuration: EngineConfiguration { engine.configuration }
+    /// Longest name of a state machine, execution or activity (AWS: 80).
+    public let nameLimit: Int
+
+    public init(engine: Engine, express: Engine, nameLimit: Int = 80) {
+        self.engine = engine
+        self.express = express
+        self.nameLimit = nameLimit
+    }
+
+    typealias Action = @Sendable (StepFunctionsService, Request) async throws -> JSON
+
+    static let actions: [String: Action] = [
+        "CreateStateMachine": { try await $0.createStateMachine($1) },
+        "DescribeStateMachine": { try await $0.describeStateMachine($1) },
+        "UpdateStateMachine": { try await $0.updateStateMachine($1) },
+        "DeleteStateMachine": { try await $0.deleteStateMachine($1) },
+        "ListStateMachines": { try await $0.listStateMachines($1) },
+        "DescribeStateMachineForExecution": { try await $0.describeStateMachineForExecution($1) },
+        "ValidateStateMachineDefinition": { try await $0.validateStateMachineDefinition($1) },
+        "StartExecution": { try await $0.startExecution($1) },
+        "StartSyncExecution": { try await $0.startSyncExecution($1) },
+        "StopExecution": { try await $0.stopExecution($1) },
+        "DescribeExecution": { try await $0.describeExecution($1) },
+        "ListExecutions": { try await $0.listExecutions($1) },
+        "GetExecutionHistory": { try await $0.getExecutionHistory($1) },
+        "SendTaskSuccess": { try await $0.sendTaskSuccess($1) },
+        "SendTaskFailure": { try await $0.sendTaskFailure($1) },
+        "SendTaskHeartbeat": { try await $0.sendTaskHeartbeat($1) },
+        "CreateActivity": { try await $0.createActivity($1) },
+        "DescribeActivity": { try await $0.describeActivity($1) },
+        "DeleteActivity": { try await $0.deleteActivity($1) },
+        "ListActivities": { try await $0.listActivities($1) },
+        "GetActivityTask": { try await $0.getActivityTask($1) },
+        "TagResource": { try await $0.tagResource($1) },
+        "UntagResource": { try await $0.untagResource($1) },
+        "ListTagsForResource": { try await $0.listTagsForResource($1) },
+        "FastForwardExecution": { try await $0.fastForwardExecution($1) },
+    ]
+
+    /// The names of the actions this service answers.
+    public static var actionNames: [String] { actions.keys.sorted() }
+
+    /// Runs one action. Every error comes back as an `AWSError`.
+    public func handle(action: String, body: JSON) async -> Result<JSON, AWSError> {
+        guard let run = Self.actions[action] else { return .failure(.unknownOperation(action)) }
+        do {
+            let request = try Request(body)
+            return .success(try await run(self, request))
+        } catch let e as AWSError {
+            return .failure(e)
+        } catch let e as StoreError {
+            return .failure(Self.map(e))
+        } catch {
+            return .failure(.internalFailure("\(error)"))
+        }
+    }
+
+    static func map(_ e: StoreError) -> AWSError {
+        switch e.code {
+        case .executionAlreadyExists: AWSError("ExecutionAlreadyExists", e.message)
+        case .executionDoesNotExist: AWSError("ExecutionDoesNotExist", e.message)
+        case .stateMachineAlreadyExists: AWSError("StateMachineAlreadyExists", e.message)
+        case .stateMachineDoesNotExist: AWSError("StateMachineDoesNotExist", e.message)
+        case .invalidPageToken: AWSError("InvalidToken", "Invalid Token: '\(e.message)'")
+        default: .internalFailure(e.message)
+        }
+    }
+
+    // MARK: - Shared checks and shapes
+
+    /// AWS's name rules for state machines, executions and activities.
+    func checkName(_ name: String, member: String = "name") throws(AWSError) {
+        if name.isEmpty { throw .constraint("''", at: member, "Member must have length greater than or equal to 1") }
+        if name.count > nameLimit {
+            throw .constraint("'\(name)'", at: member, "Member must have length less than or equal to \(nameLimit)")
+        }
+        for scalar in name.unicodeScalars {
+            let v = scalar.value
+            let control = v <= 0x1F || (v >= 0x7F && v <= 0x9F)
+            if control || scalar.properties.isWhitespace || "<>{}[]?*\"#%\\^|~`$&,;:/".unicodeScalars.contains(scalar) {
+                throw AWSError("InvalidName", "Invalid Name: '\(name)'")
+            }
+        }
+    }
+
+    var arnPrefix: String { "arn:aws:states:\(configuration.region):\(configuration.account):" }
+
+    /// The parts of a Step Functions ARN of `type` (`stateMachine`, `execution`, `activity`, ...).
+    func parseArn(_ arn: String, member: String, types: [String]) throws(AWSError) -> [String] {
+        if arn.count > 2048 || arn.isEmpty {
+            throw .constraint("'\(arn)'", at: member, "Member must have length less than or equal to 2048")
+        }
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 7, parts[0] == "arn", parts[2] == "states" else {
+            throw AWSError("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: \(arn)'")
+        }
+        guard types.contains(parts[5]) else {
+            throw AWSError("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: \(parts[5])'")
+        }
+        return parts
+    }
+
+    func stateMachineArn(_ name: String) -> String { arnPrefix + "stateMachine:" + name }
+
+    static func date(_ ms: Int64) -> JSON { .double(Double(ms) / 1000) }
+
+    /// Parses a JSON document a request carries as text (input, output, definition).
+    static func parseDocument(_ text: String) -> Result<JSON, JSONParseError> {
+        do { return .success(try JSON(parsing: text)) } catch { return .failure(error) }
+    }
+
+    /// The engine that owns an execution ARN.
+    func engine(forExecution arn: String) -> Engine {
+        arn.split(separator: ":", maxSplits: 6, omittingEmptySubsequences: false).dropFirst(5).first == "express" ? express : engine
+    }
+
+    func requireStateMachine(_ arn: String) async throws -> StateMachineRecord {
+        let parts = try parseArn(arn, member: "stateMachineArn", types: ["stateMachine"])
+        let base = parts[0..<7].joined(separator: ":")
+        guard let record = try await store.stateMachine(arn: base) else {
+            throw AWSError("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(arn)'")
+        }
+        return record
+    }
+
+    func requireExecution(_ arn: String, member: String = "executionArn") async throws -> (Engine, ExecutionRecord) {
+        let parts = try parseArn(arn, member: member, types: ["execution", "express"])
+        if parts[5] == "express" {
+            throw AWSError("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'")
+        }
+        guard let record = try await engine.store.execution(arn: arn) else {
+            throw AWSError("ExecutionDoesNotExist", "Execution Does Not Exist: '\(arn)'")
+        }
+        return (engine, record)
+    }
+}

@@ -1,0 +1,55 @@
+import CortadoLanguage
+import Foundation
+
+/// What the engine keeps in an execution's snapshot: the definition it runs (an update of the state
+/// machine does not change running executions, as on AWS), who started it, and the interpreter state.
+///
+/// Encoded as two JSON documents separated by a newline: the header, then the state, because the state
+/// decodes only with the parsed definition at hand.
+struct StoredExecution: Sendable {
+    struct Header: Codable, Sendable {
+        var definition: String
+        var stateMachineName: String
+        var roleArn: String
+        /// Set when a `states:startExecution.sync` task of another execution waits for this one.
+        var parent: ParentLink?
+    }
+
+    var header: Header
+    var machine: StateMachine
+    var state: ExecutionState
+
+    func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        var bytes = [UInt8](try encoder.encode(header))
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: try encoder.encode(state))
+        return bytes
+    }
+
+    static func decode(_ bytes: [UInt8], machines: MachineCache) throws -> StoredExecution {
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else {
+            throw EngineError.corruptSnapshot("the snapshot has no header")
+        }
+        let header = try JSONDecoder().decode(Header.self, from: Data(bytes[..<newline]))
+        let machine = try machines.machine(for: header.definition)
+        let decoder = JSONDecoder()
+        decoder.userInfo[ExecutionState.stateMachineKey] = machine
+        let state = try decoder.decode(ExecutionState.self, from: Data(bytes[(newline + 1)...]))
+        return StoredExecution(header: header, machine: machine, state: state)
+    }
+}
+
+/// The task of a parent execution that a child execution answers when it ends (`.sync`, `.sync:2`).
+struct ParentLink: Codable, Sendable, Equatable {
+    var executionArn: String
+    var taskID: Int
+    /// True for `.sync:2`, whose answer carries the output as JSON instead of text.
+    var outputAsJSON: Bool
+}
+
+/// Problems of the engine itself, not of a request.
+public struct EngineError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    static func corruptSnapshot(_ why: String) -> EngineError { EngineError(description: "corrupt execution snapshot: \(why)") }
+}
