@@ -1,4 +1,5 @@
-/// Where state machines, executions, their history, timers and outbox live, durably.
+/// Where state machines, executions, their history, timers and outbox, and the API's other resources live,
+/// durably.
 ///
 /// Every method is atomic. A `commit` that returned is durable, and later reads see it. Nothing here is
 /// specific to one database; see docs/architecture/store.md for what callers may and may not assume.
@@ -36,6 +37,18 @@ public protocol ExecutionStore: Sendable {
     func dueTimers(until: Int64, limit: Int) async throws -> [TimerRecord]
     /// Tasks not yet delivered, oldest first.
     func pendingOutbox(limit: Int) async throws -> [OutboxRecord]
+
+    // MARK: Resources
+
+    /// Stores a new resource; `resourceAlreadyExists` if (kind, arn) is taken.
+    func createResource(_ record: ResourceRecord) async throws
+    /// Stores a resource, replacing the one with its (kind, arn) if any (creationDate is taken from the argument).
+    func putResource(_ record: ResourceRecord) async throws
+    func resource(kind: String, arn: String) async throws -> ResourceRecord?
+    /// Removes a resource; false if there was none.
+    func deleteResource(kind: String, arn: String) async throws -> Bool
+    /// Resources of one kind by name, then ARN, paged like the other lists (PageToken).
+    func listResources(kind: String, limit: Int, pageToken: String?) async throws -> Page<ResourceRecord>
 }
 
 /// The answer to `createExecution`: the stored execution, and whether this call created it.

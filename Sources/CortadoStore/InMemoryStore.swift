@@ -11,6 +11,8 @@ public actor InMemoryStore: ExecutionStore {
 
     private var stateMachines: [String: StateMachineRecord] = [:]
     private var executions: [String: Entry] = [:]
+    /// Kind, then ARN.
+    private var resources: [String: [String: ResourceRecord]] = [:]
     private var nextSeq: Int64 = 1
 
     public init() {}
@@ -162,6 +164,40 @@ public actor InMemoryStore: ExecutionStore {
         }
         pending.sort { $0.seq < $1.seq }
         return pending.prefix(limit).map(\.record)
+    }
+
+    // MARK: Resources
+
+    public func createResource(_ record: ResourceRecord) throws {
+        if let error = record.validationError() { throw error }
+        guard resources[record.kind]?[record.arn] == nil else { throw StoreError.resourceExists(record.kind, record.arn) }
+        resources[record.kind, default: [:]][record.arn] = record
+    }
+
+    public func putResource(_ record: ResourceRecord) throws {
+        if let error = record.validationError() { throw error }
+        resources[record.kind, default: [:]][record.arn] = record
+    }
+
+    public func resource(kind: String, arn: String) throws -> ResourceRecord? {
+        if let error = resourceKeyError(kind: kind, arn: arn) { throw error }
+        return resources[kind]?[arn]
+    }
+
+    public func deleteResource(kind: String, arn: String) throws -> Bool {
+        if let error = resourceKeyError(kind: kind, arn: arn) { throw error }
+        return resources[kind]?.removeValue(forKey: arn) != nil
+    }
+
+    public func listResources(kind: String, limit: Int, pageToken: String?) throws -> Page<ResourceRecord> {
+        try checkResourceKind(kind)
+        try checkLimit(limit)
+        var all = (resources[kind] ?? [:]).values.sorted { ($0.name, $0.arn) < ($1.name, $1.arn) }
+        if let pageToken {
+            let after = try PageToken.resourceKey(pageToken, kind: kind)
+            all = all.filter { ($0.name, $0.arn) > after }
+        }
+        return Self.page(all, limit: limit, token: PageToken.resource)
     }
 
     // MARK: Helpers

@@ -21,6 +21,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             case stateMachineDoesNotExist = "StateMachineDoesNotExist"
             case versionConflict = "VersionConflict"
             case eventAlreadyExists = "EventAlreadyExists"
+            case resourceAlreadyExists = "ResourceAlreadyExists"
             case invalidPageToken = "InvalidToken"
             case invalidArgument = "InvalidArgument"
         }
@@ -36,6 +37,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let versionConflict = Code(.versionConflict)
         /// A history event id that is already stored for the execution.
         public static let eventAlreadyExists = Code(.eventAlreadyExists)
+        /// `createResource` with a (kind, ARN) that is already stored.
+        public static let resourceAlreadyExists = Code(.resourceAlreadyExists)
         /// A page token this store did not issue for this kind of list.
         public static let invalidPageToken = Code(.invalidPageToken)
         /// A request the store cannot carry out as asked (a limit below 1, mismatched ARNs).
@@ -74,5 +77,9 @@ extension StoreError {
 
     package static func eventExists(_ id: Int, _ arn: String) -> StoreError {
         StoreError(.eventAlreadyExists, "event \(id) of \(arn) is already stored")
+    }
+
+    package static func resourceExists(_ kind: String, _ arn: String) -> StoreError {
+        StoreError(.resourceAlreadyExists, "Resource Already Exists: \(kind) '\(arn)'")
     }
 }

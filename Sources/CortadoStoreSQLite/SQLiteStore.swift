@@ -205,7 +205,83 @@ public final class SQLiteStore: ExecutionStore {
         }
     }
 
+    // MARK: Resources
+
+    public func createResource(_ record: ResourceRecord) async throws {
+        if let error = record.validationError() { throw error }
+        let inserted = try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO resources (kind, arn, name, json, creation_date) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (kind, arn) DO NOTHING
+                    """, arguments: Self.arguments(record))
+            return db.changesCount == 1
+        }
+        if !inserted { throw StoreError.resourceExists(record.kind, record.arn) }
+    }
+
+    public func putResource(_ record: ResourceRecord) async throws {
+        if let error = record.validationError() { throw error }
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO resources (kind, arn, name, json, creation_date) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (kind, arn) DO UPDATE SET name = excluded.name, json = excluded.json,
+                        creation_date = excluded.creation_date
+                    """, arguments: Self.arguments(record))
+        }
+    }
+
+    public func resource(kind: String, arn: String) async throws -> ResourceRecord? {
+        if let error = resourceKeyError(kind: kind, arn: arn) { throw error }
+        return try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.resourceColumns) FROM resources WHERE kind = ? AND arn = ?", arguments: [kind, arn])
+                .map(Self.resource)
+        }
+    }
+
+    public func deleteResource(kind: String, arn: String) async throws -> Bool {
+        if let error = resourceKeyError(kind: kind, arn: arn) { throw error }
+        return try await pool.write { db in
+            try db.execute(sql: "DELETE FROM resources WHERE kind = ? AND arn = ?", arguments: [kind, arn])
+            return db.changesCount == 1
+        }
+    }
+
+    public func listResources(kind: String, limit: Int, pageToken: String?) async throws -> Page<ResourceRecord> {
+        try checkResourceKind(kind)
+        try checkLimit(limit)
+        let after = try pageToken.map { token throws(StoreError) in try PageToken.resourceKey(token, kind: kind) }
+        let records = try await pool.read { db in
+            if let after {
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(Self.resourceColumns) FROM resources WHERE kind = ? AND (name, arn) > (?, ?)
+                        ORDER BY name, arn LIMIT ?
+                        """, arguments: [kind, after.name, after.arn, limit + 1]
+                ).map(Self.resource)
+            } else {
+                return try Row.fetchAll(
+                    db, sql: "SELECT \(Self.resourceColumns) FROM resources WHERE kind = ? ORDER BY name, arn LIMIT ?",
+                    arguments: [kind, limit + 1]
+                ).map(Self.resource)
+            }
+        }
+        return Self.page(records, limit: limit, token: PageToken.resource)
+    }
+
     // MARK: Rows
+
+    private static let resourceColumns = "kind, arn, name, json, creation_date"
+
+    private static func arguments(_ r: ResourceRecord) -> StatementArguments {
+        [r.kind, r.arn, r.name, r.json, r.creationDate]
+    }
+
+    private static func resource(_ row: Row) -> ResourceRecord {
+        ResourceRecord(kind: row[0], arn: row[1], name: row[2], json: row[3], creationDate: row[4])
+    }
 
     private static let stateMachineColumns = """
         arn, name, type, definition, role_arn, creation_date, update_date, revision_id, description, logging_configuration,

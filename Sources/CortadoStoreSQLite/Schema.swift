@@ -91,6 +91,22 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v2-resources") { db in
+            // The API's other documents (activities, tags, state machine versions and aliases), one namespace
+            // per kind. Lists read one kind by name, then ARN, from the index in order.
+            try db.execute(
+                sql: """
+                    CREATE TABLE resources (
+                        kind TEXT NOT NULL,
+                        arn TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        json TEXT NOT NULL,
+                        creation_date INTEGER NOT NULL,
+                        PRIMARY KEY (kind, arn)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX resources_by_name ON resources (kind, name, arn);
+                    """)
+        }
         return migrator
     }
 }

@@ -46,6 +46,11 @@ public enum StoreConformance {
         Check("deleting a state machine removes its executions", deleteCascades),
         Check("snapshots round-trip byte for byte", snapshots),
         Check("bad arguments are refused", badArguments),
+        Check("resources: create, read, put replaces, delete", resourceLifecycle),
+        Check("resources: a duplicate create fails and leaves the first", duplicateResource),
+        Check("resources: each kind is its own namespace", resourceKinds),
+        Check("resources: list by name, then ARN, with page tokens", resourcePaging),
+        Check("resources: bad arguments are refused", badResourceArguments),
     ]
 
     // MARK: Fixtures

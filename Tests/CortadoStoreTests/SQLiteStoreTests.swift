@@ -107,7 +107,9 @@ import Testing
         try SQLiteStore(directory: directory.path).close()
         let store = try SQLiteStore(directory: directory.path)
         #expect(
-            try await store.appliedMigrations() == ["v1-state-machines", "v1-executions", "v1-history-events", "v1-timers", "v1-outbox"])
+            try await store.appliedMigrations() == [
+                "v1-state-machines", "v1-executions", "v1-history-events", "v1-timers", "v1-outbox", "v2-resources",
+            ])
         #expect(try await store.pragma("journal_mode") == "wal")
         #expect(try await store.pragma("synchronous") == "2")  // FULL
         #expect(try await store.pragma("foreign_keys") == "1")
