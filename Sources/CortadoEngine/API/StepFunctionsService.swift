@@ -49,6 +49,14 @@ public final class StepFunctionsService: Sendable {
         "TagResource": { try await $0.tagResource($1) },
         "UntagResource": { try await $0.untagResource($1) },
         "ListTagsForResource": { try await $0.listTagsForResource($1) },
+        "PublishStateMachineVersion": { try await $0.publishStateMachineVersion($1) },
+        "ListStateMachineVersions": { try await $0.listStateMachineVersions($1) },
+        "DeleteStateMachineVersion": { try await $0.deleteStateMachineVersion($1) },
+        "CreateStateMachineAlias": { try await $0.createStateMachineAlias($1) },
+        "DescribeStateMachineAlias": { try await $0.describeStateMachineAlias($1) },
+        "UpdateStateMachineAlias": { try await $0.updateStateMachineAlias($1) },
+        "DeleteStateMachineAlias": { try await $0.deleteStateMachineAlias($1) },
+        "ListStateMachineAliases": { try await $0.listStateMachineAliases($1) },
         "FastForwardExecution": { try await $0.fastForwardExecution($1) },
     ]
 

@@ -15,11 +15,14 @@ extension StepFunctionsService {
         try checkRoleArn(roleArn)
         let type = try stateMachineType(r)
         try checkDefinition(definition)
+        if try r.string("versionDescription") != nil, try r.bool("publish") != true {
+            throw AWSError.validation("Version description can only be set when publish is true")
+        }
         let arn = stateMachineArn(name)
         let now = engine.clock.now()
         let record = StateMachineRecord(
             arn: arn, name: name, type: type, definition: definition, roleArn: roleArn, creationDate: now,
-            revisionId: UUID().uuidString.lowercased(), description: try r.string("versionDescription"),
+            revisionId: UUID().uuidString.lowercased(),
             loggingConfiguration: try r.object("loggingConfiguration").map { JSON.object($0).text },
             tracingConfiguration: try r.object("tracingConfiguration").map { JSON.object($0).text })
         do {
@@ -31,7 +34,12 @@ extension StepFunctionsService {
             return ["stateMachineArn": .string(arn), "creationDate": Self.date(existing.creationDate)]
         }
         if let tags = try r.array("tags") { try await storeTags(arn: arn, adding: tags) }
-        return ["stateMachineArn": .string(arn), "creationDate": Self.date(now)]
+        var answer: JSONObject = ["stateMachineArn": .string(arn), "creationDate": Self.date(now)]
+        if try r.bool("publish") == true {
+            let version = try await publishVersion(of: record, description: try r.string("versionDescription"))
+            answer["stateMachineVersionArn"] = .string(version.arn)
+        }
+        return .object(answer)
     }
 
     func stateMachineType(_ r: Request) throws(AWSError) -> StateMachineType {

@@ -10,6 +10,13 @@ extension StepFunctionsService {
             try await store.deleteStateMachine(arn: arn)
         } catch StoreError.Code.stateMachineDoesNotExist {}
         _ = try await store.deleteResource(kind: "tags", arn: arn)
+        for kind in [Self.versionKind(arn), Self.aliasKind(arn)] {
+            while true {
+                let page = try await store.listResources(kind: kind, limit: 1000, pageToken: nil)
+                if page.items.isEmpty { break }
+                for item in page.items { _ = try await store.deleteResource(kind: kind, arn: item.arn) }
+            }
+        }
         return [:]
     }
 }

@@ -4,7 +4,16 @@ import CortadoStore
 extension StepFunctionsService {
     /// `DescribeStateMachine`.
     func describeStateMachine(_ r: Request) async throws -> JSON {
-        let record = try await requireStateMachine(try r.requiredString("stateMachineArn"))
+        let arn = try r.requiredString("stateMachineArn")
+        let record = try await requireStateMachine(arn)
+        if arn.split(separator: ":", omittingEmptySubsequences: false).count == 8 {
+            guard let version = try await versionRecord(arn, base: record) else {
+                throw AWSError("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(arn)'")
+            }
+            var o = Self.describe(version)
+            o["revisionId"] = .string(version.revisionId)
+            return .object(o)
+        }
         return .object(Self.describe(record))
     }
 

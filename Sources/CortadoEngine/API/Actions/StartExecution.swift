@@ -25,7 +25,7 @@ extension StepFunctionsService {
         case .failure(let e):
             throw AWSError("InvalidExecutionInput", "Invalid State Machine Execution Input: '\(e.message)'")
         }
-        let machine = try await requireStateMachine(arn)
+        let machine = try await resolveStateMachine(arn)
         return (machine, Engine.StartRequest(stateMachine: machine, name: name, input: input, inputText: inputText))
     }
 

@@ -10,7 +10,7 @@ extension StepFunctionsService {
         let roleArn = try r.string("roleArn")
         let logging = try r.object("loggingConfiguration")
         let tracing = try r.object("tracingConfiguration")
-        if definition == nil, roleArn == nil, logging == nil, tracing == nil {
+        if definition == nil, roleArn == nil, logging == nil, tracing == nil, try r.bool("publish") != true {
             throw AWSError("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
         }
         if let definition {
@@ -28,6 +28,11 @@ extension StepFunctionsService {
         record.updateDate = now
         record.revisionId = UUID().uuidString.lowercased()
         try await store.updateStateMachine(record)
-        return ["updateDate": Self.date(now), "revisionId": .string(record.revisionId)]
+        var answer: JSONObject = ["updateDate": Self.date(now), "revisionId": .string(record.revisionId)]
+        if try r.bool("publish") == true {
+            let version = try await publishVersion(of: record, description: try r.string("versionDescription"))
+            answer["stateMachineVersionArn"] = .string(version.arn)
+        }
+        return .object(answer)
     }
 }

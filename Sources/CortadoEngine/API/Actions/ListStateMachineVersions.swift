@@ -1,0 +1,16 @@
+import CortadoJSON
+
+extension StepFunctionsService {
+    /// `ListStateMachineVersions`: newest first.
+    func listStateMachineVersions(_ r: Request) async throws -> JSON {
+        let machine = try await requireStateMachine(try r.requiredString("stateMachineArn"))
+        let page = try await store.listResources(
+            kind: Self.versionKind(machine.arn), limit: try r.maxResults(), pageToken: try r.string("nextToken"))
+        var o: JSONObject = [
+            "stateMachineVersions": .array(
+                page.items.map { ["stateMachineVersionArn": .string($0.arn), "creationDate": Self.date($0.creationDate)] })
+        ]
+        if let t = page.nextToken { o["nextToken"] = .string(t) }
+        return .object(o)
+    }
+}
