@@ -29,6 +29,7 @@ public final class CortadoServer: Sendable {
         for engine in [standard, express] {
             engine.register(ActivityRunner())
             engine.register(sfn)
+            engine.register(EventBridgePutEvents())
         }
         timers = [TimerService(engine: standard), TimerService(engine: express)]
         self.logger = logger
@@ -37,6 +38,11 @@ public final class CortadoServer: Sendable {
     /// Dispatches tasks committed before a restart but never delivered.
     public func recover() async throws {
         try await service.engine.recover()
+    }
+
+    /// Delivers every timer due now on both engines (tests drive time by hand with this).
+    public func fireDueTimers() async {
+        for t in timers { await t.fireDue() }
     }
 
     /// The Hummingbird application serving every surface on one port, with the timer services.

@@ -66,7 +66,8 @@ public struct Request: Sendable {
     public func maxResults() throws(AWSError) -> Int {
         guard let n = try int("maxResults") else { return 100 }
         if n < 0 || n > 1000 {
-            throw .constraint("'\(n)'", at: "maxResults", "Member must have value \(n < 0 ? "greater than or equal to 0" : "less than or equal to 1000")")
+            throw .constraint(
+                "'\(n)'", at: "maxResults", "Member must have value \(n < 0 ? "greater than or equal to 0" : "less than or equal to 1000")")
         }
         return n == 0 ? 100 : n
     }

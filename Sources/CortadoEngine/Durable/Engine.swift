@@ -110,7 +110,9 @@ public final class Engine: Sendable {
             record, events: transition.events.map(Self.eventRecord), setTimers: plan.setTimers, outbox: outbox)
         let created = try await store.createExecution(write)
         if created.created {
-            perform(plan, executionArn: arn, stored: stored, record: created.record)
+            // A child that closed at once is reported to its parent by the runner, after the parent
+            // has recorded the submission (TaskSubmitted comes before TaskSucceeded).
+            perform(plan, executionArn: arn, stored: stored, record: created.record, notifyParent: false)
         }
         return created
     }
@@ -296,14 +298,14 @@ public final class Engine: Sendable {
     }
 
     /// Runs a committed transition's effects: dispatch tasks, wake the timer service, answer waiters.
-    func perform(_ plan: Plan, executionArn arn: String, stored: StoredExecution, record: ExecutionRecord) {
+    func perform(_ plan: Plan, executionArn arn: String, stored: StoredExecution, record: ExecutionRecord, notifyParent: Bool = true) {
         for id in plan.cancelled { activities.cancel(executionArn: arn, taskID: id) }
         for task in plan.dispatches {
             Task { await self.dispatch(task, executionArn: arn) }
         }
         if plan.finished != nil || record.status != .running {
             finishWaiters.resolve(arn, with: record)
-            if let parent = stored.header.parent {
+            if notifyParent, let parent = stored.header.parent {
                 Task { await self.notifyParent(parent, child: record) }
             }
         }

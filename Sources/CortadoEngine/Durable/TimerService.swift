@@ -18,28 +18,35 @@ public final class TimerService: Sendable {
 
     /// Runs until the task is cancelled.
     public func run() async {
-        let batch = 2_000
         while !Task.isCancelled {
-            var due: [TimerRecord] = []
-            do {
-                due = try await engine.store.dueTimers(until: engine.clock.now(), limit: batch)
-            } catch {
-                engine.logger.error("loading due timers failed", metadata: ["error": "\(error)"])
-            }
-            for timer in due {
-                let key = "\(timer.executionArn)#\(timer.timerID)"
-                guard inFlight.withLock({ $0.insert(key).inserted }) else { continue }
-                Task {
-                    _ = try? await engine.deliver(
-                        timer.executionArn, .timerFired(timerID: timer.timerID), removeTimer: timer.timerID)
-                    inFlight.withLock { _ = $0.remove(key) }
-                }
-            }
-            if due.count < batch {
+            let started = await fireDue()
+            if started < Self.batch {
                 try? await Task.sleep(for: pollInterval)
             } else {
                 await Task.yield()
             }
         }
+    }
+
+    static let batch = 2_000
+
+    /// Starts delivering every timer due now (not already in flight); returns how many were due.
+    @discardableResult
+    public func fireDue() async -> Int {
+        var due: [TimerRecord] = []
+        do {
+            due = try await engine.store.dueTimers(until: engine.clock.now(), limit: Self.batch)
+        } catch {
+            engine.logger.error("loading due timers failed", metadata: ["error": "\(error)"])
+        }
+        for timer in due {
+            let key = "\(timer.executionArn)#\(timer.timerID)"
+            guard inFlight.withLock({ $0.insert(key).inserted }) else { continue }
+            Task {
+                _ = try? await engine.deliver(timer.executionArn, .timerFired(timerID: timer.timerID), removeTimer: timer.timerID)
+                inFlight.withLock { _ = $0.remove(key) }
+            }
+        }
+        return due.count
     }
 }

@@ -54,7 +54,9 @@ public final class StepFunctionsIntegration: TaskRunner {
             (machine, start) = try await service.startRequest(
                 Request(["stateMachineArn": .string(machineArn), "input": .string(inputText), "name": .string(name)]))
         } catch let e as AWSError {
-            _ = try await fail("StepFunctions.\(e.type)Exception", "\(e.message) (Service: AWSStepFunctions; Status Code: \(e.status); Error Code: \(e.type))")
+            _ = try await fail(
+                "StepFunctions.\(e.type)Exception",
+                "\(e.message) (Service: AWSStepFunctions; Status Code: \(e.status); Error Code: \(e.type))")
             return
         }
         var request = start
@@ -69,7 +71,8 @@ public final class StepFunctionsIntegration: TaskRunner {
         } catch let e as StoreError where e.code == .executionAlreadyExists {
             _ = try await fail(
                 "StepFunctions.ExecutionAlreadyExistsException",
-                "Execution Already Exists: '\(target.executionArn(stateMachineArn: machine.arn, name: name))' (Service: AWSStepFunctions; Status Code: 400; Error Code: ExecutionAlreadyExists)")
+                "Execution Already Exists: '\(target.executionArn(stateMachineArn: machine.arn, name: name))' (Service: AWSStepFunctions; Status Code: 400; Error Code: ExecutionAlreadyExists)"
+            )
             return
         }
         let answer = Self.startAnswer(created.record)
@@ -80,6 +83,9 @@ public final class StepFunctionsIntegration: TaskRunner {
         case .sync, .sync2:
             try await engine.deliver(
                 arn, .taskSubmitted(taskID: task.taskID, output: answer), requireOpenTask: task.taskID, delivered: [task.taskID])
+            if created.record.status != .running, let parent = request.parent {
+                await target.notifyParent(parent, child: created.record)
+            }
         case .waitForTaskToken:
             try await engine.deliver(arn, nil, delivered: [task.taskID])
         }

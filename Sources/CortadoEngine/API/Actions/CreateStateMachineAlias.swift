@@ -25,7 +25,9 @@ extension StepFunctionsService {
             guard let existing = try await store.resource(kind: Self.aliasKind(machine.arn), arn: arn),
                 existing.json == JSON.object(doc).text
             else {
-                throw AWSError("ConflictException", "Failed to create alias because an alias with the same name and a different routing configuration already exists.")
+                throw AWSError(
+                    "ConflictException",
+                    "Failed to create alias because an alias with the same name and a different routing configuration already exists.")
             }
             return ["stateMachineAliasArn": .string(arn), "creationDate": Self.date(existing.creationDate)]
         }

@@ -9,7 +9,8 @@ extension StepFunctionsService {
         for alias in aliases where alias.json.contains("\"\(arn)\"") {
             throw AWSError(
                 "ConflictException",
-                "Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [\(alias.name)]")
+                "Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [\(alias.name)]"
+            )
         }
         _ = try await store.deleteResource(kind: Self.versionKind(machine.arn), arn: arn)
         return [:]

@@ -7,7 +7,8 @@ extension StepFunctionsService {
         if let expected = try r.string("revisionId"), expected != machine.revisionId {
             throw AWSError(
                 "ConflictException",
-                "Failed to publish the State Machine version for revision \(expected). The current State Machine revision is \(machine.revisionId).")
+                "Failed to publish the State Machine version for revision \(expected). The current State Machine revision is \(machine.revisionId)."
+            )
         }
         let description = try r.string("description")
         if let description { try r.checkLength(description, "description", max: 256, min: 0) }

@@ -40,7 +40,8 @@ extension StepFunctionsService {
                 throw AWSError.constraint("'\(key)'", at: "tags.\(i + 1).member.key", "Member must have length between 1 and 128")
             }
             if value.count > 256 {
-                throw AWSError.constraint("'\(value)'", at: "tags.\(i + 1).member.value", "Member must have length less than or equal to 256")
+                throw AWSError.constraint(
+                    "'\(value)'", at: "tags.\(i + 1).member.value", "Member must have length less than or equal to 256")
             }
             tags[key] = .string(value)
         }

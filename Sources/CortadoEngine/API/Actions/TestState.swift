@@ -56,7 +56,8 @@ extension StepFunctionsService {
         let arn = arnPrefix + "execution:TestStateMachine:" + UUID().uuidString.lowercased()
         let info = ExecutionInfo(
             executionArn: arn, executionName: "TestState", stateMachineArn: arnPrefix + "stateMachine:TestStateMachine",
-            stateMachineName: "TestStateMachine", roleArn: try r.string("roleArn") ?? "arn:aws:iam::\(configuration.account):role/TestState",
+            stateMachineName: "TestStateMachine",
+            roleArn: try r.string("roleArn") ?? "arn:aws:iam::\(configuration.account):role/TestState",
             region: configuration.region)
         var interpreter = Interpreter(machine: machine, info: info)
         interpreter.payloadLimit = configuration.payloadLimit
@@ -90,7 +91,8 @@ extension StepFunctionsService {
             let retriable = retriers.contains { rule in
                 let names = rule["ErrorEquals"]?.arrayValue?.compactMap(\.stringValue) ?? []
                 let attempts = rule["MaxAttempts"]?.intValue ?? 3
-                return attempts > 0 && names.contains { $0 == e || $0 == "States.ALL" || ($0 == "States.TaskFailed" && !(e ?? "").hasPrefix("States.")) }
+                return attempts > 0
+                    && names.contains { $0 == e || $0 == "States.ALL" || ($0 == "States.TaskFailed" && !(e ?? "").hasPrefix("States.")) }
             }
             o["status"] = retriable ? "RETRIABLE" : "FAILED"
         case .running:

@@ -11,7 +11,9 @@ extension StepFunctionsService {
         let logging = try r.object("loggingConfiguration")
         let tracing = try r.object("tracingConfiguration")
         if definition == nil, roleArn == nil, logging == nil, tracing == nil, try r.bool("publish") != true {
-            throw AWSError("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
+            throw AWSError(
+                "MissingRequiredParameter",
+                "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
         }
         if let definition {
             try r.checkLength(definition, "definition", max: 1_048_576)
