@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "CortadoLanguageTests", dependencies: ["CortadoLanguage", "CortadoJSON"]),
         .testTarget(
             name: "CortadoEngineTests",
-            dependencies: ["CortadoEngine", "CortadoLanguage", "CortadoJSON"],
+            dependencies: ["CortadoEngine", "CortadoLanguage", "CortadoJSON", "CortadoStore"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

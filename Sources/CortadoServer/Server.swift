@@ -73,6 +73,16 @@ public enum CortadoHTTP {
     }
 }
 
+extension Runtime {
+    /// The Hummingbird application serving every surface on one port, with the timer services.
+    public func application(host: String, port: Int) -> some ApplicationProtocol {
+        let router = CortadoHTTP.router(services: ["AWSStepFunctions": service])
+        return Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
+            services: timers.map { TimerLifecycleService($0) }, logger: logger)
+    }
+}
+
 /// Runs the timer service under swift-service-lifecycle, stopping on graceful shutdown.
 public struct TimerLifecycleService: Service {
     let timers: TimerService

@@ -54,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try SQLiteStore(directory: directory.path)
         let tokens = TaskTokens(key: try TaskTokens.loadKey(at: directory.appendingPathComponent("token.key")))
         let configuration = EngineConfiguration(region: region, account: account, payloadLimit: payloadLimit)
-        let server = CortadoServer(
+        let server = Runtime(
             store: store, clock: ScaledWallClock(scale: timeScale), tokens: tokens, configuration: configuration, logger: logger)
         let started = Date()
         try await server.recover()

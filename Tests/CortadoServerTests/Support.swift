@@ -19,13 +19,13 @@ final class ManualClock: EngineClock {
 struct Harness {
     let clock = ManualClock()
     let store: any ExecutionStore
-    let server: CortadoServer
+    let server: Runtime
     var service: StepFunctionsService { server.service }
     static let tokenKey = [UInt8](repeating: 7, count: 32)
 
     init(store: any ExecutionStore = InMemoryStore()) {
         self.store = store
-        server = CortadoServer(
+        server = Runtime(
             store: store, clock: clock, tokens: TaskTokens(key: Self.tokenKey), configuration: EngineConfiguration())
     }
 

@@ -48,7 +48,14 @@ extension Engine {
             o["Output"] = document(output)
             o["OutputDetails"] = ["Included": true]
         }
-        if r.redriveCount > 0 { o["RedriveCount"] = .int(r.redriveCount) }
+        o["RedriveCount"] = .int(r.redriveCount)
+        switch r.status {
+        case .failed, .timedOut, .aborted:
+            o["RedriveStatus"] = "REDRIVABLE"
+        default:
+            o["RedriveStatus"] = "NOT_REDRIVABLE"
+            o["RedriveStatusReason"] = .string("Execution is \(r.status.rawValue) and cannot be redriven")
+        }
         o["StartDate"] = .int(Int(r.startDate))
         o["StateMachineArn"] = .string(r.stateMachineArn)
         o["Status"] = .string(r.status.rawValue)

@@ -362,6 +362,11 @@ public final class Engine: Sendable {
         interpreter.payloadLimit = configuration.payloadLimit
         let tokens = self.tokens
         interpreter.mintToken = { arn, id in tokens.mint(executionArn: arn, taskID: id) }
+        let activities = self.activities
+        interpreter.checkResource = { resource in
+            guard ActivityRunner.isActivity(resource), !activities.exists(activityArn: resource) else { return nil }
+            return "The activity \(resource) does not exist."
+        }
         return interpreter
     }
 

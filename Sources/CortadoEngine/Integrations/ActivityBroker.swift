@@ -20,6 +20,7 @@ public final class ActivityBroker: Sendable {
     }
 
     private struct State {
+        var known: Set<String> = []
         var queues: [String: [Offer]] = [:]
         var waiters: [String: [Waiter]] = [:]
         var nextWaiter = 0
@@ -28,6 +29,20 @@ public final class ActivityBroker: Sendable {
     private let state = Mutex(State())
 
     public init() {}
+
+    /// Records that an activity exists (CreateActivity, and every stored one at start-up).
+    public func register(activityArn: String) {
+        state.withLock { _ = $0.known.insert(activityArn) }
+    }
+
+    /// Forgets a deleted activity; its queued tasks stay until their executions move on.
+    public func unregister(activityArn: String) {
+        state.withLock { _ = $0.known.remove(activityArn) }
+    }
+
+    public func exists(activityArn: String) -> Bool {
+        state.withLock { $0.known.contains(activityArn) }
+    }
 
     /// Makes a task available to the activity's workers.
     public func offer(activityArn: String, _ offer: Offer) {
@@ -102,7 +117,9 @@ public final class ActivityBroker: Sendable {
 public struct ActivityRunner: TaskRunner {
     public init() {}
 
-    public func accepts(_ resource: String) -> Bool {
+    public func accepts(_ resource: String) -> Bool { Self.isActivity(resource) }
+
+    static func isActivity(_ resource: String) -> Bool {
         let parts = resource.split(separator: ":", omittingEmptySubsequences: false)
         return parts.count == 7 && parts[2] == "states" && parts[5] == "activity"
     }

@@ -95,15 +95,18 @@ public final class StepFunctionsIntegration: TaskRunner {
     static func startAnswer(_ record: ExecutionRecord) -> JSON {
         let requestID = UUID().uuidString.lowercased()
         let date = HTTPDate.format(Date())
+        // The length of the StartExecution response body this answer stands for.
+        let body: JSON = ["executionArn": .string(record.arn), "startDate": .double(Double(record.startDate) / 1000)]
+        let length = String(body.text.utf8.count)
         return [
             "ExecutionArn": .string(record.arn),
             "SdkHttpMetadata": [
                 "AllHttpHeaders": [
-                    "x-amzn-RequestId": [.string(requestID)], "connection": ["keep-alive"], "Content-Length": ["161"],
+                    "x-amzn-RequestId": [.string(requestID)], "connection": ["keep-alive"], "Content-Length": [.string(length)],
                     "Date": [.string(date)], "Content-Type": ["application/x-amz-json-1.0"],
                 ],
                 "HttpHeaders": [
-                    "connection": "keep-alive", "Content-Length": "161", "Content-Type": "application/x-amz-json-1.0",
+                    "connection": "keep-alive", "Content-Length": .string(length), "Content-Type": "application/x-amz-json-1.0",
                     "Date": .string(date), "x-amzn-RequestId": .string(requestID),
                 ],
                 "HttpStatusCode": 200,

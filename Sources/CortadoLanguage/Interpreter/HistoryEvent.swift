@@ -19,6 +19,10 @@ public struct HistoryEvent: Sendable, Equatable {
         case int(Int)
         /// A payload, rendered as JSON text with a `…Details: {"truncated": false}` sibling.
         case payload(JSON)
+        /// A JSON value rendered as JSON text with no `…Details` sibling (TaskScheduled's parameters).
+        case text(JSON)
+        /// A JSON value rendered as itself (TaskScheduled's `taskCredentials`).
+        case value(JSON)
         /// Assigned variables: each value rendered as JSON text.
         case variables([(String, JSON)])
 
@@ -26,7 +30,7 @@ public struct HistoryEvent: Sendable, Equatable {
             switch (a, b) {
             case (.string(let x), .string(let y)): x == y
             case (.int(let x), .int(let y)): x == y
-            case (.payload(let x), .payload(let y)): x == y
+            case (.payload(let x), .payload(let y)), (.text(let x), .text(let y)), (.value(let x), .value(let y)): x == y
             case (.variables(let x), .variables(let y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
             default: false
             }
@@ -56,6 +60,10 @@ public struct HistoryEvent: Sendable, Equatable {
                 case .payload(let p):
                     d.append(k, .string(p.text))
                     d.append(k + "Details", ["truncated": false])
+                case .text(let p):
+                    d.append(k, .string(p.text))
+                case .value(let v):
+                    d.append(k, v)
                 case .variables(let vars):
                     var vo = JSONObject(minimumCapacity: vars.count)
                     for (name, value) in vars { vo[name] = .string(value.text) }

@@ -16,6 +16,10 @@ public struct Interpreter: Sendable {
         Array("\(arn)#\(id)".utf8).map { String($0, radix: 16) }.joined()
     }
 
+    /// Says why a Task's resource cannot be used (an activity that does not exist), or nil. The engine
+    /// answers from what it knows; the failure is the state's `States.Runtime` error, as on AWS.
+    public var checkResource: @Sendable (_ resource: String) -> String? = { _ in nil }
+
     let machineRef: MachineRef
 
     public init(machine: StateMachine, info: ExecutionInfo, random: any RandomSource = SystemRandomSource()) {
@@ -587,6 +591,7 @@ struct Run {
 
     mutating func startTask(_ id: Int, _ s: State, _ t: TaskState) throws(StatesError) {
         let raw = inspect(id) { $0.rawInput }!
+        if let why = interpreter.checkResource(t.resource) { throw StatesError(.runtime, why) }
         let (kind, resourceType, resourceName) = Self.describe(resource: t.resource)
         let taskID = state.nextTaskID
         state.nextTaskID += 1
@@ -620,10 +625,14 @@ struct Run {
         case .task:
             var d: [(String, HistoryEvent.Detail)] = [
                 ("resourceType", .string(resourceType)), ("resource", .string(resourceName)),
-                ("region", .string(info.region)), ("parameters", .payload(parameters)),
+                ("region", .string(info.region)), ("parameters", .text(parameters)),
             ]
             if let timeout { d.append(("timeoutInSeconds", .int(timeout))) }
             if let heartbeat { d.append(("heartbeatInSeconds", .int(heartbeat))) }
+            if let credentials = t.credentials {
+                let evaluated = try credentials.evaluate(in: sc)
+                if let role = evaluated["RoleArn"] { d.append(("taskCredentials", .value(["roleArn": role]))) }
+            }
             emit(frame: id, "TaskScheduled", "taskScheduledEventDetails", d)
         }
         if let timeout {

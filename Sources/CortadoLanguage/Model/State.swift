@@ -124,7 +124,8 @@ public struct TaskState: Sendable {
     public var timeoutSecondsPath: JSONPath?
     public var heartbeatSeconds: Int?
     public var heartbeatSecondsPath: JSONPath?
-    public var credentials: JSON?
+    /// `Credentials` (`RoleArn` or `RoleArn.$`), evaluated when the task is scheduled.
+    public var credentials: PayloadTemplate?
 }
 
 public struct ChoiceState: Sendable {

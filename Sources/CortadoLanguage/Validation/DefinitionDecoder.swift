@@ -252,7 +252,7 @@ enum DefinitionDecoder {
                 sink.error(
                     "SCHEMA_VALIDATION_FAILED", "HeartbeatSeconds must be smaller than TimeoutSeconds", at: here + "/HeartbeatSeconds")
             }
-            t.credentials = o["Credentials"]
+            t.credentials = o["Credentials"].map { Self.template($0, here + "/Credentials", &sink) }
             state.kind = .task(t)
         case "Choice":
             var branches: [ChoiceBranch] = []

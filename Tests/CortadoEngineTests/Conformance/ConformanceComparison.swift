@@ -88,6 +88,12 @@ struct ConformanceComparison {
         switch expected {
         case .string(let e):
             if literalReplacements.contains(e) { return nil }
+            // LocalStack's key_value transformer replaces a member's whole value, whatever its type,
+            // with the member's name (`"x-amzn-RequestId": "x-amzn-RequestId"`, `"Date": "date"`).
+            if let key, e.lowercased() == key.lowercased() { return nil }
+            // The Content-Length AWS echoes from an integration's HTTP response varies with the
+            // digits of the times in that response, on AWS itself: any length matches.
+            if key == "Content-Length", case .string(let a) = actual, Int(a) != nil, Int(e) != nil { return nil }
             if e == "timestamp" || e == "datetime" || e == "date",
                 let key, key.lowercased().contains("timestamp")
             {

@@ -8,6 +8,7 @@ extension StepFunctionsService {
         try checkName(name)
         let arn = arnPrefix + "activity:" + name
         let now = engine.clock.now()
+        engine.activities.register(activityArn: arn)
         if let existing = try await store.resource(kind: "activity", arn: arn) {
             return ["activityArn": .string(arn), "creationDate": Self.date(existing.creationDate)]
         }

@@ -6,6 +6,7 @@ extension StepFunctionsService {
         let arn = try r.requiredString("activityArn")
         _ = try parseArn(arn, member: "activityArn", types: ["activity"])
         _ = try await store.deleteResource(kind: "activity", arn: arn)
+        engine.activities.unregister(activityArn: arn)
         _ = try await store.deleteResource(kind: "tags", arn: arn)
         return [:]
     }

@@ -7,6 +7,9 @@ extension StepFunctionsService {
         let token = try r.requiredString("taskToken")
         let outputText = try r.requiredString("output")
         try checkPayload(outputText, member: "output")
+        // AWS checks the token before the output.
+        try r_checkToken(token)
+        guard engine.tokens.open(token) != nil else { throw AWSError("InvalidToken", "Invalid Token: 'Invalid token'") }
         let output: JSON
         switch Self.parseDocument(outputText) {
         case .success(let v): output = v

@@ -3,7 +3,8 @@
 
 Usage: python3 import.py /path/to/corpus/sfn
 
-Every case whose `needs` is exactly ["none"] is copied unchanged (JSONata cases included) to
+Every case whose `needs` is exactly ["none"], or only what the server provides (SERVER_NEEDS), is
+copied unchanged (JSONata cases included) to
 cases/<category>/<name>.json, with the corpus's LICENSE-localstack.txt. The README.md beside this
 script carries the attribution and is written by hand; re-running the script does not touch it.
 """
@@ -12,6 +13,11 @@ import json
 import pathlib
 import shutil
 import sys
+
+
+# Cases that need only what `cortado serve` itself provides: activities, nested executions and the
+# aws-sdk:sfn integration (run by ServerConformanceTests through the Step Functions API).
+SERVER_NEEDS = {"activity", "sfn", "sync", "aws-sdk:sfn", "credentials"}
 
 
 def main() -> None:
@@ -25,7 +31,8 @@ def main() -> None:
     copied = 0
     for path in sorted((source / "cases").glob("*/*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
-        if case.get("needs") != ["none"]:
+        needs = case.get("needs") or []
+        if needs != ["none"] and not set(needs) <= SERVER_NEEDS:
             continue
         destination = target / case["category"] / path.name
         destination.parent.mkdir(parents=True, exist_ok=True)

@@ -1,15 +1,12 @@
-import CortadoEngine
 import CortadoStore
-import Hummingbird
 import Logging
-import ServiceLifecycle
 
 /// The composition of a running server: the STANDARD engine on the given store, the EXPRESS engine in
 /// memory, the Step Functions API, the task runners and the timer services.
-public final class CortadoServer: Sendable {
+public final class Runtime: Sendable {
     public let service: StepFunctionsService
     public let logger: Logger
-    let timers: [TimerService]
+    public let timers: [TimerService]
 
     public init(
         store: any ExecutionStore, clock: any EngineClock, tokens: TaskTokens, configuration: EngineConfiguration,
@@ -37,19 +34,23 @@ public final class CortadoServer: Sendable {
 
     /// Dispatches tasks committed before a restart but never delivered.
     public func recover() async throws {
+        for page in try await allActivities() { service.engine.activities.register(activityArn: page) }
         try await service.engine.recover()
+    }
+
+    func allActivities() async throws -> [String] {
+        var arns: [String] = []
+        var token: String?
+        repeat {
+            let page = try await service.store.listResources(kind: "activity", limit: 1000, pageToken: token)
+            arns += page.items.map(\.arn)
+            token = page.nextToken
+        } while token != nil
+        return arns
     }
 
     /// Delivers every timer due now on both engines (tests drive time by hand with this).
     public func fireDueTimers() async {
         for t in timers { await t.fireDue() }
-    }
-
-    /// The Hummingbird application serving every surface on one port, with the timer services.
-    public func application(host: String, port: Int) -> some ApplicationProtocol {
-        let router = CortadoHTTP.router(services: ["AWSStepFunctions": service])
-        return Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
-            services: timers.map { TimerLifecycleService($0) }, logger: logger)
     }
 }

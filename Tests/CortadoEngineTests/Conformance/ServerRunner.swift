@@ -1,0 +1,108 @@
+import CortadoEngine
+import CortadoJSON
+import CortadoLanguage
+import CortadoStore
+import Foundation
+import Synchronization
+
+/// The corpus cases that need only what the server itself provides: activities, nested executions
+/// (`states:startExecution`) and `aws-sdk:sfn`.
+extension CorpusCase {
+    static let serverNeeds: Set<String> = ["activity", "sfn", "sync", "aws-sdk:sfn", "credentials"]
+
+    var runsOnServer: Bool {
+        let needs = Set(raw["needs"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        return !needs.isEmpty && needs != ["none"] && needs.isSubset(of: Self.serverNeeds)
+    }
+}
+
+/// A clock moved by the runner: timers fire when the runner has nothing else to do.
+final class SteppedClock: EngineClock {
+    private let time = Mutex<Int64>(1_795_275_379_123)  // with milliseconds, as AWS start dates have
+    func now() -> Int64 { time.withLock { $0 } }
+    func advance(to t: Int64) { time.withLock { $0 = max($0, t) } }
+    func sleep(until time: Int64) async throws { try await Task.sleep(for: .milliseconds(1)) }
+}
+
+/// Runs a corpus case through the Step Functions API of a `Runtime` on the in-memory store, with what
+/// the recording's test set up around it: the activities it names (and a worker answering them the
+/// way the recorded test's responder did), and the target state machine of `startExecution` tasks
+/// (the corpus' `pass_result` template, or for the delegate-timeout case a task that times out).
+func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
+    let account = "111111111111"
+    let clock = SteppedClock()
+    let runtime = Runtime(
+        store: InMemoryStore(), clock: clock, tokens: TaskTokens(key: [UInt8](repeating: 1, count: 32)),
+        configuration: EngineConfiguration(region: "us-east-1", account: account))
+    let service = runtime.service
+    func call(_ action: String, _ body: JSON) async throws -> JSON { try await service.handle(action: action, body: body).get() }
+
+    var activities: [String] = []
+    for resource in c.raw["resources"]?.arrayValue ?? [] where resource["kind"] == "activity" {
+        guard let name = resource["name"]?.stringValue else { continue }
+        if c.name.hasSuffix("on_deleted") { continue }  // the recorded test deleted it before starting
+        activities.append(try await call("CreateActivity", ["name": .string(name)])["activityArn"]!.stringValue!)
+    }
+    // The target of startExecution tasks, under the ARN the input names (another account's too).
+    if case .string(let target)? = c.input["StateMachineArn"] {
+        let name = String(target.split(separator: ":").last ?? "target")
+        let definition: String
+        if c.name.contains("delegate_timeout") {
+            let never = try await call("CreateActivity", ["name": "never-answered"])["activityArn"]!.stringValue!
+            definition = #"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"\#(never)","TimeoutSeconds":1,"End":true}}}"#
+        } else {
+            definition = #"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"Arg1":"argument1"},"End":true}}}"#
+        }
+        try await service.store.createStateMachine(
+            StateMachineRecord(
+                arn: target, name: name, type: .standard, definition: definition, roleArn: "arn:aws:iam::\(account):role/t",
+                creationDate: clock.now(), revisionId: "r"))
+    }
+    let created = try await call(
+        "CreateStateMachine",
+        [
+            "name": .string(c.stateMachine.name), "definition": .string(c.definition.text), "roleArn": .string(c.stateMachine.roleArn),
+            "type": .string(c.stateMachine.type),
+        ])
+    let started = try await call(
+        "StartExecution",
+        ["stateMachineArn": created["stateMachineArn"]!, "name": .string(c.executionName), "input": .string(c.input.text)])
+    let arn = started["executionArn"]!.stringValue!
+
+    // Drive the execution: answer activity tasks like the recorded responder, fire timers when idle.
+    var described = try await call("DescribeExecution", ["executionArn": .string(arn)])
+    for _ in 0..<2_000 where described["status"] == "RUNNING" {
+        var progressed = false
+        for activity in activities where engineHasWaitingTask(service, activity) {
+            let task = try await call("GetActivityTask", ["activityArn": .string(activity), "workerName": "BASE_ID_ACTIVITY_CONSUMER"])
+            guard case .string(let token)? = task["taskToken"], case .string(let input)? = task["input"] else { continue }
+            progressed = true
+            if c.name.contains("task_failure") {
+                try await call("SendTaskFailure", ["taskToken": .string(token), "error": "Programmatic Error", "cause": .string(input)])
+            } else {
+                if c.name.contains("heartbeat") { try await call("SendTaskHeartbeat", ["taskToken": .string(token)]) }
+                try await call("SendTaskSuccess", ["taskToken": .string(token), "output": .string(input)])
+            }
+        }
+        if !progressed {
+            try await Task.sleep(for: .milliseconds(2))
+            if let next = try await service.store.dueTimers(until: Int64.max, limit: 1).first, described["status"] == "RUNNING" {
+                let idle = try await call("DescribeExecution", ["executionArn": .string(arn)])
+                if idle["status"] == "RUNNING", !activities.contains(where: { engineHasWaitingTask(service, $0) }) {
+                    clock.advance(to: next.fireAt)
+                    await runtime.fireDueTimers()
+                }
+            }
+        }
+        described = try await call("DescribeExecution", ["executionArn": .string(arn)])
+    }
+    let history = try await call("GetExecutionHistory", ["executionArn": .string(arn), "maxResults": 1000])["events"]?.arrayValue ?? []
+    return ConformanceRun(
+        status: described["status"]?.stringValue ?? "RUNNING",
+        output: described["output"]?.stringValue.flatMap { try? JSON(parsing: $0) },
+        error: described["error"]?.stringValue, cause: described["cause"]?.stringValue, history: history)
+}
+
+private func engineHasWaitingTask(_ service: StepFunctionsService, _ activity: String) -> Bool {
+    (service.engine.activities.waitingCounts[activity] ?? 0) > 0
+}
