@@ -185,3 +185,35 @@ import Testing
         #expect(listed["executions"] == [])
     }
 }
+
+@Suite struct RedriveTests {
+    @Test func failedExecutionRedrivesFromTheStateItStoppedIn() async throws {
+        let h = Harness()
+        let m = try await h.createMachine(
+            "redo",
+            #"{"StartAt":"First","States":{"First":{"Type":"Pass","Result":1,"ResultPath":"$.first","Next":"Wait for it"},"Wait for it":{"Type":"Task","Resource":"arn:aws:states:::events:putEvents.waitForTaskToken","Parameters":{"Entries":[{"Detail":{"TaskToken.$":"$$.Task.Token"},"DetailType":"d","Source":"s"}]},"ResultPath":"$.answer","End":true}}}"#
+        )
+        let e = try await h.start(m, name: "r", input: #"{"n":1}"#)
+        try await h.call("SendTaskFailure", ["taskToken": .string(try await h.token(e)), "error": "Nope"])
+        #expect(try await h.waitUntilClosed(e)["status"] == "FAILED")
+        #expect(try await h.describe(e)["redriveStatus"] == "REDRIVABLE")
+        try await h.call("RedriveExecution", ["executionArn": .string(e)])
+        let reopened = try await h.describe(e)
+        #expect(reopened["status"] == "RUNNING")
+        #expect(reopened["redriveCount"] == 1)
+        try await h.call("SendTaskSuccess", ["taskToken": .string(try await h.token(e)), "output": #"{"ok":true}"#])
+        let d = try await h.waitUntilClosed(e)
+        #expect(d["status"] == "SUCCEEDED")
+        #expect(d["output"] == #"{"n":1,"first":1,"answer":{"ok":true}}"#)
+        let history = try await h.history(e)
+        let types = history.map { $0["type"]!.stringValue! }
+        // The succeeded Pass state does not run again.
+        #expect(types.filter { $0 == "PassStateEntered" }.count == 1)
+        let redriven = try #require(history.first { $0["type"] == "ExecutionRedriven" })
+        #expect(redriven["executionRedrivenEventDetails"]?["redriveCount"] == 1)
+        #expect(history.map { $0["id"]!.intValue! } == Array(1...history.count))
+        await #expect(throws: AWSError("ExecutionNotRedrivable", "Execution is SUCCEEDED and cannot be redriven")) {
+            try await h.call("RedriveExecution", ["executionArn": .string(e)])
+        }
+    }
+}

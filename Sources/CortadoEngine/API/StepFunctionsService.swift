@@ -57,6 +57,7 @@ public final class StepFunctionsService: Sendable {
         "UpdateStateMachineAlias": { try await $0.updateStateMachineAlias($1) },
         "DeleteStateMachineAlias": { try await $0.deleteStateMachineAlias($1) },
         "ListStateMachineAliases": { try await $0.listStateMachineAliases($1) },
+        "RedriveExecution": { try await $0.redriveExecution($1) },
         "TestState": { try await $0.testState($1) },
         "FastForwardExecution": { try await $0.fastForwardExecution($1) },
     ]

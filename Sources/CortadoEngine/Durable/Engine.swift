@@ -174,6 +174,7 @@ public final class Engine: Sendable {
     }
 
     func apply(_ batch: [Inbound], arn: String, loaded cached: Loaded?) async throws -> Loaded? {
+        var batch = batch
         var attempt = 0
         var cached = cached
         while true {
@@ -190,6 +191,14 @@ public final class Engine: Sendable {
             for item in batch {
                 if let t = item.removeTimer { removeTimers.append(t) }
                 delivered += item.delivered
+            }
+            if current.record.status != .running, let i = batch.firstIndex(where: \.redrive) {
+                // A redrive reopens the execution; events queued with it apply after it.
+                let outcome = try await redrive(&current, arn: arn)
+                batch[i].reply?(.success(outcome))
+                let rest = batch.enumerated().filter { $0.offset != i }.map(\.element)
+                if outcome != .applied || rest.isEmpty { return nil }
+                return try await apply(rest, arn: arn, loaded: current)
             }
             if current.record.status != .running {
                 for i in batch.indices { outcomes[i] = batch[i].requireOpenTask == nil ? .executionClosed : .taskNotOpen }
@@ -254,6 +263,46 @@ public final class Engine: Sendable {
             case .failure(let error):
                 throw error
             }
+        }
+    }
+
+    /// Restarts a closed execution where it stopped, as one committed transition.
+    func redrive(_ current: inout Loaded, arn: String) async throws -> DeliveryOutcome {
+        guard current.stored.state.canRedrive else { return .notRedrivable }
+        var record = current.record
+        record.redriveCount += 1
+        let interpreter = makeInterpreter(
+            machine: current.stored.machine, header: current.stored.header, executionArn: arn, name: record.name,
+            redriveCount: record.redriveCount)
+        var state = current.stored.state
+        let now = clock.now()
+        guard let transition = interpreter.redrive(&state, at: now) else { return .notRedrivable }
+        record.redriveDate = now
+        (record.output, record.error, record.cause, record.stopDate) = (nil, nil, nil, nil)
+        apply(status: state.status, to: &record, at: now)
+        var stored = current.stored
+        stored.state = state
+        record.snapshot = try stored.encoded()
+        let plan = Plan(transition.effects, openBefore: [])
+        let write = ExecutionWrite.update(
+            record, events: transition.events.map(Self.eventRecord), setTimers: plan.setTimers, removeTimers: plan.removeTimers,
+            outbox: plan.outbox, delivered: plan.delivered)
+        switch try await store.commit([write])[0] {
+        case .success(let version):
+            record.version = version
+            current = Loaded(record: record, stored: stored)
+            perform(plan, executionArn: arn, stored: stored, record: record)
+            return .applied
+        case .failure(let error):
+            throw error
+        }
+    }
+
+    /// Queues a redrive of a closed execution and waits until it is committed.
+    public func redrive(_ arn: String) async throws -> DeliveryOutcome {
+        try await withCheckedThrowingContinuation { continuation in
+            let item = Inbound(redrive: true, reply: { continuation.resume(with: $0) })
+            Task { await self.enqueue(arn, item) }
         }
     }
 

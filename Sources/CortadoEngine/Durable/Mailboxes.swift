@@ -9,6 +9,8 @@ struct Inbound: Sendable {
     var removeTimer: Int?
     /// Outbox rows this event completes.
     var delivered: [Int] = []
+    /// Restart a closed execution where it stopped (`RedriveExecution`).
+    var redrive = false
     var reply: (@Sendable (Result<DeliveryOutcome, any Error>) -> Void)?
 }
 
@@ -21,6 +23,8 @@ public enum DeliveryOutcome: Sendable, Equatable {
     /// The named task is not open any more (answered, timed out, or never there).
     case taskNotOpen
     case executionMissing
+    /// A redrive was asked of an execution that cannot be redriven.
+    case notRedrivable
 }
 
 /// One queue per execution with work pending; whoever enqueues into an empty queue starts its driver,

@@ -116,6 +116,8 @@ public struct ExecutionState: Sendable, Codable {
     var input: JSON = .null
     var startTime: Int64 = 0
     var contextBase: JSON = .null
+    /// Where a redrive starts: the state the execution stopped in, with its input and variables.
+    var redrivePoint: RedrivePoint?
 
     /// Tasks waiting for an answer, for tools that list callbacks.
     public var openTaskIDs: [Int] { tasks.keys.sorted() }
@@ -123,6 +125,18 @@ public struct ExecutionState: Sendable, Codable {
     public var nextTimer: (id: Int, at: Int64)? {
         timers.min { $0.value.at < $1.value.at }.map { ($0.key, $0.value.at) }
     }
+}
+
+/// The top-level state a failed execution stopped in, kept for `RedriveExecution`.
+struct RedrivePoint: Sendable, Codable {
+    var stateName: String
+    var input: JSON
+    var variables: [String: JSON]
+}
+
+extension ExecutionState {
+    /// Whether `Interpreter.redrive` can restart this execution.
+    public var canRedrive: Bool { status != .running && redrivePoint != nil }
 }
 
 /// Event-id bookkeeping as AWS chains `previousEventId`: a frame's `source` is the id the next

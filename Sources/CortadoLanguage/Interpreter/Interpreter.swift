@@ -45,6 +45,17 @@ public struct Interpreter: Sendable {
         return (run.state, run.transition)
     }
 
+    /// Redrives a failed, timed-out or aborted execution: `ExecutionRedriven`, then the state it
+    /// stopped in runs again with the input it had (a Parallel or Map state runs again whole). Nil if
+    /// the execution cannot be redriven. `info.redriveCount` must already count this redrive.
+    public func redrive(_ state: inout ExecutionState, at now: Int64) -> Transition? {
+        guard state.status != .running, let point = state.redrivePoint, machine.states[point.stateName] != nil else { return nil }
+        var run = Run(interpreter: self, state: state, now: now)
+        run.resume(from: point)
+        state = run.state
+        return run.transition
+    }
+
     /// Applies one outside event.
     public func step(_ state: inout ExecutionState, on event: ExecutionEvent, at now: Int64) -> Transition {
         guard case .running = state.status else { return Transition() }
@@ -166,6 +177,26 @@ struct Run {
             let id = addTimer(at: now + Int64(t) * 1000, .executionTimeout)
             transition.effects.append(.startTimer(timerID: id, at: state.timers[id]!.at))
         }
+        ready.append(0)
+        drain()
+    }
+
+    mutating func resume(from point: RedrivePoint) {
+        state.status = .running
+        state.redrivePoint = nil
+        let redriveCount = info.redriveCount ?? 1
+        if case .object(var base) = state.contextBase, case .object(var execution)? = base["Execution"] {
+            execution["RedriveCount"] = .int(redriveCount)
+            execution["RedriveTime"] = .string(Timestamp(epochMilliseconds: now).formatted())
+            base["Execution"] = .object(execution)
+            state.contextBase = .object(base)
+        }
+        let last = state.nextEventID - 1
+        state.frames[0] = Frame(
+            id: 0, parent: nil, slot: 0, machineRef: interpreter.machineRef, path: MachinePath(), stateName: point.stateName,
+            rawInput: point.input, cursor: EventCursor(source: last, lastPublished: last), variables: point.variables)
+        state.nextFrameID = max(state.nextFrameID, 1)
+        emit(frame: 0, "ExecutionRedriven", "executionRedrivenEventDetails", [("redriveCount", .int(redriveCount))])
         ready.append(0)
         drain()
     }
@@ -807,6 +838,7 @@ struct Run {
             if let c = failure.cause { details.append(("cause", .string(c))) }
             emit(&cursor, "ExecutionFailed", "executionFailedEventDetails", details)
             finish(.failed(error: failure.error, cause: failure.cause))
+            state.redrivePoint = RedrivePoint(stateName: frame.stateName, input: frame.rawInput, variables: frame.variables)
             return
         }
         childFinished(parentID, child: frame, result: .failure(failure))
@@ -967,6 +999,13 @@ struct Run {
     }
 
     mutating func finish(_ status: ExecutionStatus) {
+        switch status {
+        case .failed, .timedOut, .aborted:
+            if let root = state.frames[0] {
+                state.redrivePoint = RedrivePoint(stateName: root.stateName, input: root.rawInput, variables: root.variables)
+            }
+        default: break
+        }
         for timerID in state.timers.keys.sorted() { transition.effects.append(.cancelTimer(timerID: timerID)) }
         state.timers = [:]
         state.status = status

@@ -31,7 +31,7 @@ extension StepFunctionsService {
             arn, event(taskID), requireOpenTask: taskID, delivered: acknowledge ? [taskID] : [])
         switch outcome {
         case .applied: return
-        case .executionClosed, .taskNotOpen, .executionMissing:
+        case .executionClosed, .taskNotOpen, .executionMissing, .notRedrivable:
             throw AWSError("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'")
         }
     }
