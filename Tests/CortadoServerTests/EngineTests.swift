@@ -217,3 +217,34 @@ import Testing
         }
     }
 }
+
+@Suite struct VersionTests {
+    @Test func aliasRoutesToItsVersionAndTheExecutionSaysWhich() async throws {
+        let h = Harness()
+        let created = try await h.call(
+            "CreateStateMachine",
+            [
+                "name": "v", "roleArn": "arn:aws:iam::000000000000:role/test", "publish": true,
+                "definition": #"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":1,"End":true}}}"#,
+            ])
+        let machine = created["stateMachineArn"]!.stringValue!
+        let v1 = created["stateMachineVersionArn"]!.stringValue!
+        #expect(v1 == machine + ":1")
+        try await h.call(
+            "UpdateStateMachine",
+            ["stateMachineArn": .string(machine), "definition": #"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":2,"End":true}}}"#])
+        let alias = try await h.call(
+            "CreateStateMachineAlias",
+            ["name": "prod", "routingConfiguration": [["stateMachineVersionArn": .string(v1), "weight": 100]]])["stateMachineAliasArn"]!
+        let e = try await h.start(alias.stringValue!, name: "through-alias")
+        #expect(e.hasSuffix(":execution:v:through-alias"))
+        let d = try await h.describe(e)
+        #expect(d["output"] == "1")
+        #expect(d["stateMachineVersionArn"] == .string(v1))
+        #expect(d["stateMachineAliasArn"] == alias)
+        let latest = try await h.describe(try await h.start(machine, name: "latest"))
+        #expect(latest["output"] == "2")
+        #expect(latest["stateMachineVersionArn"] == nil)
+        await #expect(throws: AWSError.self) { try await h.call("DeleteStateMachineVersion", ["stateMachineVersionArn": .string(v1)]) }
+    }
+}

@@ -68,6 +68,10 @@ public final class Engine: Sendable {
         public var input: JSON
         /// The input exactly as sent, for the execution record.
         public var inputText: String
+        /// The version run, when started through a version or alias ARN.
+        public var versionArn: String?
+        /// The alias started through, if any.
+        public var aliasArn: String?
         var parent: ParentLink?
 
         public init(stateMachine: StateMachineRecord, name: String, input: JSON, inputText: String) {
@@ -94,7 +98,8 @@ public final class Engine: Sendable {
         let arn = executionArn(stateMachineArn: sm.arn, name: request.name)
         let machine = try machines.machine(for: sm.definition)
         let header = StoredExecution.Header(
-            definition: sm.definition, stateMachineName: sm.name, roleArn: sm.roleArn, parent: request.parent)
+            definition: sm.definition, stateMachineName: sm.name, roleArn: sm.roleArn, parent: request.parent,
+            versionArn: request.versionArn, aliasArn: request.aliasArn)
         let interpreter = makeInterpreter(machine: machine, header: header, executionArn: arn, name: request.name)
         let now = clock.now()
         let (state, transition) = interpreter.start(input: request.input, at: now)
@@ -165,6 +170,12 @@ public final class Engine: Sendable {
     struct Loaded {
         var record: ExecutionRecord
         var stored: StoredExecution
+    }
+
+    /// The version and alias an execution was started through (nil, nil for the machine itself).
+    public func qualifiers(of record: ExecutionRecord) -> (versionArn: String?, aliasArn: String?) {
+        guard let snapshot = record.snapshot, let header = try? StoredExecution.header(snapshot) else { return (nil, nil) }
+        return (header.versionArn, header.aliasArn)
     }
 
     func load(_ arn: String) async throws -> Loaded? {

@@ -13,6 +13,10 @@ struct StoredExecution: Sendable {
         var roleArn: String
         /// Set when a `states:startExecution.sync` task of another execution waits for this one.
         var parent: ParentLink?
+        /// The version the execution runs, if it was started through a version or an alias.
+        var versionArn: String?
+        /// The alias it was started through, if any.
+        var aliasArn: String?
     }
 
     var header: Header
@@ -25,6 +29,14 @@ struct StoredExecution: Sendable {
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: try encoder.encode(state))
         return bytes
+    }
+
+    /// The header alone, without parsing the definition or the state.
+    static func header(_ bytes: [UInt8]) throws -> Header {
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else {
+            throw EngineError.corruptSnapshot("the snapshot has no header")
+        }
+        return try JSONDecoder().decode(Header.self, from: Data(bytes[..<newline]))
     }
 
     static func decode(_ bytes: [UInt8], machines: MachineCache) throws -> StoredExecution {

@@ -4,7 +4,7 @@ import CortadoStore
 extension StepFunctionsService {
     /// `DescribeExecution`.
     func describeExecution(_ r: Request) async throws -> JSON {
-        let (_, record) = try await requireExecution(try r.requiredString("executionArn"))
+        let (engine, record) = try await requireExecution(try r.requiredString("executionArn"))
         var o: JSONObject = [
             "executionArn": .string(record.arn), "stateMachineArn": .string(record.stateMachineArn),
             "name": .string(record.name), "status": .string(record.status.rawValue), "startDate": Self.date(record.startDate),
@@ -23,6 +23,9 @@ extension StepFunctionsService {
         let (status, reason) = Self.redriveStatus(record)
         o["redriveStatus"] = .string(status)
         if let reason { o["redriveStatusReason"] = .string(reason) }
+        let (version, alias) = engine.qualifiers(of: record)
+        if let version { o["stateMachineVersionArn"] = .string(version) }
+        if let alias { o["stateMachineAliasArn"] = .string(alias) }
         return .object(o)
     }
 

@@ -26,7 +26,13 @@ extension StepFunctionsService {
             throw AWSError("InvalidExecutionInput", "Invalid State Machine Execution Input: '\(e.message)'")
         }
         let machine = try await resolveStateMachine(arn)
-        return (machine, Engine.StartRequest(stateMachine: machine, name: name, input: input, inputText: inputText))
+        var request = Engine.StartRequest(stateMachine: machine, name: name, input: input, inputText: inputText)
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 8 {
+            request.versionArn = machine.arn
+            if Int(parts[7]) == nil { request.aliasArn = arn }
+        }
+        return (machine, request)
     }
 
     /// Payloads past the configured limit are refused before anything is stored.
