@@ -82,8 +82,10 @@ public final class SQLiteStore: ExecutionStore {
 
     public func stateMachine(arn: String) async throws -> StateMachineRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.stateMachineColumns) FROM state_machines WHERE arn = ?", arguments: [arn])
-                .map(Self.stateMachine)
+            try Row.fetchOne(
+                try db.cachedStatement(sql: "SELECT \(Self.stateMachineColumns) FROM state_machines WHERE arn = ?"), arguments: [arn]
+            )
+            .map(Self.stateMachine)
         }
     }
 
@@ -94,15 +96,16 @@ public final class SQLiteStore: ExecutionStore {
         let records = try await pool.read { db in
             if let after {
                 return try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT \(Self.stateMachineColumns) FROM state_machines WHERE (name, arn) > (?, ?)
-                        ORDER BY name, arn LIMIT ?
-                        """, arguments: [after[0], after[1], limit + 1]
+                    try db.cachedStatement(
+                        sql: """
+                            SELECT \(Self.stateMachineColumns) FROM state_machines WHERE (name, arn) > (?, ?)
+                            ORDER BY name, arn LIMIT ?
+                            """), arguments: [after[0], after[1], limit + 1]
                 ).map(Self.stateMachine)
             } else {
                 return try Row.fetchAll(
-                    db, sql: "SELECT \(Self.stateMachineColumns) FROM state_machines ORDER BY name, arn LIMIT ?", arguments: [limit + 1]
+                    try db.cachedStatement(sql: "SELECT \(Self.stateMachineColumns) FROM state_machines ORDER BY name, arn LIMIT ?"),
+                    arguments: [limit + 1]
                 ).map(Self.stateMachine)
             }
         }
@@ -118,8 +121,10 @@ public final class SQLiteStore: ExecutionStore {
 
     public func execution(arn: String) async throws -> ExecutionRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.executionColumns) FROM executions WHERE arn = ?", arguments: [arn])
-                .map(Self.execution)
+            try Row.fetchOne(
+                try db.cachedStatement(sql: "SELECT \(Self.executionColumns) FROM executions WHERE arn = ?"), arguments: [arn]
+            )
+            .map(Self.execution)
         }
     }
 
@@ -146,7 +151,9 @@ public final class SQLiteStore: ExecutionStore {
             }
             sql += " ORDER BY start_date DESC, seq DESC LIMIT ?"
             _ = arguments.append(contentsOf: [limit + 1])
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { (record: Self.execution($0), seq: $0["seq"] as Int64) }
+            return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).map {
+                (record: Self.execution($0), seq: $0["seq"] as Int64)
+            }
         }
         let page = Self.page(items, limit: limit) { PageToken.make(list, [String($0.record.startDate), String($0.seq)]) }
         return Page(items: page.items.map(\.record), nextToken: page.nextToken)
@@ -157,18 +164,21 @@ public final class SQLiteStore: ExecutionStore {
         let list = reverse ? "historyReverse" : "history"
         let after = try pageToken.map { token throws(StoreError) in try PageToken.integerKey(token, list: list) }
         let events = try await pool.read { db -> [HistoryEventRecord]? in
-            guard let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM executions WHERE arn = ?", arguments: [executionArn]) else {
+            guard
+                let seq = try Int64.fetchOne(
+                    try db.cachedStatement(sql: "SELECT seq FROM executions WHERE arn = ?"), arguments: [executionArn])
+            else {
                 return nil
             }
             let order = reverse ? "DESC" : "ASC"
             let start = after ?? (reverse ? Int64.max : 0)
             let comparison = reverse ? "<" : ">"
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, previous_event_id, type, timestamp, json FROM history_events
-                    WHERE execution_seq = ? AND id \(comparison) ? ORDER BY id \(order) LIMIT ?
-                    """, arguments: [seq, start, limit + 1])
+                try db.cachedStatement(
+                    sql: """
+                        SELECT id, previous_event_id, type, timestamp, json FROM history_events
+                        WHERE execution_seq = ? AND id \(comparison) ? ORDER BY id \(order) LIMIT ?
+                        """), arguments: [seq, start, limit + 1])
             return rows.map {
                 HistoryEventRecord(id: $0[0], previousEventId: $0[1], type: $0[2], timestamp: $0[3], json: $0[4])
             }
@@ -183,11 +193,11 @@ public final class SQLiteStore: ExecutionStore {
         try checkLimit(limit)
         return try await pool.read { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.arn, t.timer_id, t.fire_at FROM timers t JOIN executions e ON e.seq = t.execution_seq
-                    WHERE t.fire_at <= ? ORDER BY t.fire_at, t.execution_seq, t.timer_id LIMIT ?
-                    """, arguments: [until, limit]
+                try db.cachedStatement(
+                    sql: """
+                        SELECT e.arn, t.timer_id, t.fire_at FROM timers t JOIN executions e ON e.seq = t.execution_seq
+                        WHERE t.fire_at <= ? ORDER BY t.fire_at, t.execution_seq, t.timer_id LIMIT ?
+                        """), arguments: [until, limit]
             ).map { TimerRecord(executionArn: $0[0], timerID: $0[1], fireAt: $0[2]) }
         }
     }
@@ -196,11 +206,11 @@ public final class SQLiteStore: ExecutionStore {
         try checkLimit(limit)
         return try await pool.read { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.arn, o.task_id, o.payload FROM outbox o JOIN executions e ON e.seq = o.execution_seq
-                    ORDER BY o.seq LIMIT ?
-                    """, arguments: [limit]
+                try db.cachedStatement(
+                    sql: """
+                        SELECT e.arn, o.task_id, o.payload FROM outbox o JOIN executions e ON e.seq = o.execution_seq
+                        ORDER BY o.seq LIMIT ?
+                        """), arguments: [limit]
             ).map { OutboxRecord(executionArn: $0[0], taskID: $0[1], payload: $0[2]) }
         }
     }
@@ -235,8 +245,11 @@ public final class SQLiteStore: ExecutionStore {
     public func resource(kind: String, arn: String) async throws -> ResourceRecord? {
         if let error = resourceKeyError(kind: kind, arn: arn) { throw error }
         return try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.resourceColumns) FROM resources WHERE kind = ? AND arn = ?", arguments: [kind, arn])
-                .map(Self.resource)
+            try Row.fetchOne(
+                try db.cachedStatement(sql: "SELECT \(Self.resourceColumns) FROM resources WHERE kind = ? AND arn = ?"),
+                arguments: [kind, arn]
+            )
+            .map(Self.resource)
         }
     }
 
@@ -255,15 +268,15 @@ public final class SQLiteStore: ExecutionStore {
         let records = try await pool.read { db in
             if let after {
                 return try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT \(Self.resourceColumns) FROM resources WHERE kind = ? AND (name, arn) > (?, ?)
-                        ORDER BY name, arn LIMIT ?
-                        """, arguments: [kind, after.name, after.arn, limit + 1]
+                    try db.cachedStatement(
+                        sql: """
+                            SELECT \(Self.resourceColumns) FROM resources WHERE kind = ? AND (name, arn) > (?, ?)
+                            ORDER BY name, arn LIMIT ?
+                            """), arguments: [kind, after.name, after.arn, limit + 1]
                 ).map(Self.resource)
             } else {
                 return try Row.fetchAll(
-                    db, sql: "SELECT \(Self.resourceColumns) FROM resources WHERE kind = ? ORDER BY name, arn LIMIT ?",
+                    try db.cachedStatement(sql: "SELECT \(Self.resourceColumns) FROM resources WHERE kind = ? ORDER BY name, arn LIMIT ?"),
                     arguments: [kind, limit + 1]
                 ).map(Self.resource)
             }

@@ -2,6 +2,7 @@ import CortadoJSON
 import CortadoLanguage
 import CortadoStore
 import Foundation
+import Synchronization
 
 /// The Step Functions API (`X-Amz-Target: AWSStepFunctions.<Action>`), transport-free: a request body
 /// in, a response body out, `AWSError`s for everything a caller did wrong. The HTTP server and the
@@ -15,6 +16,9 @@ public final class StepFunctionsService: Sendable {
     public var configuration: EngineConfiguration { engine.configuration }
     /// Longest name of a state machine, execution or activity (AWS: 80).
     public let nameLimit: Int
+    /// State machines read recently, by ARN; every change made through this service updates it. With
+    /// several nodes (DESIGN §7) it needs invalidation across nodes, or to go.
+    let machineCache = Mutex<[String: StateMachineRecord]>([:])
 
     public init(engine: Engine, express: Engine, nameLimit: Int = 80) {
         self.engine = engine
@@ -115,6 +119,9 @@ public final class StepFunctionsService: Sendable {
         if arn.count > 2048 || arn.isEmpty {
             throw .constraint("'\(arn)'", at: member, "Member must have length less than or equal to 2048")
         }
+        guard arn.hasPrefix("arn:") else {
+            throw AWSError("InvalidArn", "Invalid Arn: 'Invalid ARN prefix: \(arn)'")
+        }
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 7, parts[0] == "arn", parts[2] == "states" else {
             throw AWSError("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: \(arn)'")
@@ -142,10 +149,20 @@ public final class StepFunctionsService: Sendable {
     func requireStateMachine(_ arn: String) async throws -> StateMachineRecord {
         let parts = try parseArn(arn, member: "stateMachineArn", types: ["stateMachine"])
         let base = parts[0..<7].joined(separator: ":")
+        if let cached = machineCache.withLock({ $0[base] }) { return cached }
         guard let record = try await store.stateMachine(arn: base) else {
             throw AWSError("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(arn)'")
         }
+        machineCache.withLock {
+            if $0.count >= 4096 { $0.removeAll(keepingCapacity: true) }
+            $0[base] = record
+        }
         return record
+    }
+
+    /// Forgets a cached state machine after it changed or went.
+    func forgetStateMachine(_ arn: String) {
+        _ = machineCache.withLock { $0.removeValue(forKey: arn) }
     }
 
     func requireExecution(_ arn: String, member: String = "executionArn") async throws -> (Engine, ExecutionRecord) {

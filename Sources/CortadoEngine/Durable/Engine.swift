@@ -106,7 +106,7 @@ public final class Engine: Sendable {
         var record = ExecutionRecord(
             arn: arn, stateMachineArn: baseArn(sm.arn), name: request.name, input: request.inputText, startDate: now)
         let plan = Plan(transition.effects, openBefore: [])
-        let stored = StoredExecution(header: header, machine: machine, state: state)
+        let stored = try StoredExecution(header: header, machine: machine, state: state)
         apply(status: state.status, to: &record, at: now)
         record.snapshot = try stored.encoded()
         var outbox = plan.outbox
@@ -180,8 +180,18 @@ public final class Engine: Sendable {
 
     func load(_ arn: String) async throws -> Loaded? {
         guard let record = try await store.execution(arn: arn) else { return nil }
-        guard let snapshot = record.snapshot else { throw EngineError.corruptSnapshot("\(arn) has no snapshot") }
+        return try decode(record)
+    }
+
+    func decode(_ record: ExecutionRecord) throws -> Loaded {
+        guard let snapshot = record.snapshot else { throw EngineError.corruptSnapshot("\(record.arn) has no snapshot") }
         return Loaded(record: record, stored: try StoredExecution.decode(snapshot, machines: machines))
+    }
+
+    /// The stored header of an execution: its definition, parent link, version and alias.
+    func header(of record: ExecutionRecord) throws -> StoredExecution.Header {
+        guard let snapshot = record.snapshot else { throw EngineError.corruptSnapshot("\(record.arn) has no snapshot") }
+        return try StoredExecution.header(snapshot)
     }
 
     func apply(_ batch: [Inbound], arn: String, loaded cached: Loaded?) async throws -> Loaded? {
@@ -191,11 +201,18 @@ public final class Engine: Sendable {
         while true {
             attempt += 1
             var found = cached
-            if found == nil { found = try await load(arn) }
-            guard var current = found else {
-                for item in batch { item.reply?(.success(.executionMissing)) }
-                return nil
+            if found == nil {
+                guard let record = try await store.execution(arn: arn) else {
+                    for item in batch { item.reply?(.success(.executionMissing)) }
+                    return nil
+                }
+                if record.status != .running, !batch.contains(where: \.redrive) {
+                    try await closed(batch, arn: arn, status: record.status)
+                    return nil
+                }
+                found = try decode(record)
             }
+            guard var current = found else { return nil }
             var outcomes = [DeliveryOutcome](repeating: .applied, count: batch.count)
             var removeTimers: [Int] = []
             var delivered: [Int] = []
@@ -212,13 +229,7 @@ public final class Engine: Sendable {
                 return try await apply(rest, arn: arn, loaded: current)
             }
             if current.record.status != .running {
-                for i in batch.indices { outcomes[i] = batch[i].requireOpenTask == nil ? .executionClosed : .taskNotOpen }
-                if !removeTimers.isEmpty || !delivered.isEmpty {
-                    _ = try await store.commit([
-                        ExecutionWrite(executionArn: arn, change: .none, removeTimers: removeTimers, delivered: delivered)
-                    ])
-                }
-                for (item, outcome) in zip(batch, outcomes) { item.reply?(.success(outcome)) }
+                try await closed(batch, arn: arn, status: current.record.status)
                 return nil
             }
             let interpreter = makeInterpreter(
@@ -274,6 +285,22 @@ public final class Engine: Sendable {
             case .failure(let error):
                 throw error
             }
+        }
+    }
+
+    /// Answers events for a closed execution: nothing changes but the rows they consume.
+    func closed(_ batch: [Inbound], arn: String, status: ExecutionRecord.Status) async throws {
+        var removeTimers: [Int] = []
+        var delivered: [Int] = []
+        for item in batch {
+            if let t = item.removeTimer { removeTimers.append(t) }
+            delivered += item.delivered
+        }
+        if !removeTimers.isEmpty || !delivered.isEmpty {
+            _ = try await store.commit([ExecutionWrite(executionArn: arn, change: .none, removeTimers: removeTimers, delivered: delivered)])
+        }
+        for item in batch {
+            item.reply?(.success(item.redrive ? .notRedrivable : item.requireOpenTask == nil ? .executionClosed : .taskNotOpen))
         }
     }
 
@@ -393,11 +420,11 @@ public final class Engine: Sendable {
         for row in pending {
             if row.taskID == 0 {
                 // A finished child execution's answer to its parent.
-                guard let loaded = try await load(row.executionArn), let parent = loaded.stored.header.parent else {
+                guard let record = try await store.execution(arn: row.executionArn), let parent = try header(of: record).parent else {
                     _ = try await store.commit([.acknowledge(executionArn: row.executionArn, delivered: [0])])
                     continue
                 }
-                Task { await self.notifyParent(parent, child: loaded.record) }
+                Task { await self.notifyParent(parent, child: record) }
                 continue
             }
             guard let task = TaskDispatch(storedText: row.payload) else {

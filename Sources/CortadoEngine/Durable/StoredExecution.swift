@@ -20,14 +20,32 @@ struct StoredExecution: Sendable {
     }
 
     var header: Header
+    /// The header as stored: it never changes during an execution, so it is encoded once.
+    var headerBytes: [UInt8]
     var machine: StateMachine
     var state: ExecutionState
 
+    init(header: Header, machine: StateMachine, state: ExecutionState) throws {
+        self.header = header
+        self.headerBytes = [UInt8](try JSONEncoder().encode(header))
+        self.machine = machine
+        self.state = state
+    }
+
+    init(header: Header, headerBytes: [UInt8], machine: StateMachine, state: ExecutionState) {
+        self.header = header
+        self.headerBytes = headerBytes
+        self.machine = machine
+        self.state = state
+    }
+
+    /// The snapshot to store. A SUCCEEDED execution keeps only its header: nothing will apply an event
+    /// to it or redrive it, and the header still answers DescribeStateMachineForExecution.
     func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        var bytes = [UInt8](try encoder.encode(header))
+        var bytes = headerBytes
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: try encoder.encode(state))
+        if case .succeeded = state.status { return bytes }
+        bytes.append(contentsOf: try JSONEncoder().encode(state))
         return bytes
     }
 
@@ -43,12 +61,14 @@ struct StoredExecution: Sendable {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else {
             throw EngineError.corruptSnapshot("the snapshot has no header")
         }
-        let header = try JSONDecoder().decode(Header.self, from: Data(bytes[..<newline]))
+        let headerBytes = Array(bytes[..<newline])
+        let header = try JSONDecoder().decode(Header.self, from: Data(headerBytes))
         let machine = try machines.machine(for: header.definition)
+        guard newline + 1 < bytes.count else { throw EngineError.corruptSnapshot("the snapshot keeps no state (a closed execution)") }
         let decoder = JSONDecoder()
         decoder.userInfo[ExecutionState.stateMachineKey] = machine
         let state = try decoder.decode(ExecutionState.self, from: Data(bytes[(newline + 1)...]))
-        return StoredExecution(header: header, machine: machine, state: state)
+        return StoredExecution(header: header, headerBytes: headerBytes, machine: machine, state: state)
     }
 }
 

@@ -9,6 +9,7 @@ extension StepFunctionsService {
         do {
             try await store.deleteStateMachine(arn: arn)
         } catch StoreError.Code.stateMachineDoesNotExist {}
+        forgetStateMachine(arn)
         _ = try await store.deleteResource(kind: "tags", arn: arn)
         for kind in [Self.versionKind(arn), Self.aliasKind(arn)] {
             while true {

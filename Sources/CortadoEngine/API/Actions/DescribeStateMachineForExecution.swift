@@ -6,12 +6,10 @@ extension StepFunctionsService {
     func describeStateMachineForExecution(_ r: Request) async throws -> JSON {
         let (engine, record) = try await requireExecution(try r.requiredString("executionArn"))
         let machine = try await store.stateMachine(arn: record.stateMachineArn)
-        guard let loaded = try await engine.load(record.arn) else {
-            throw AWSError("ExecutionDoesNotExist", "Execution Does Not Exist: '\(record.arn)'")
-        }
+        let header = try engine.header(of: record)
         var o: JSONObject = [
-            "stateMachineArn": .string(record.stateMachineArn), "name": .string(loaded.stored.header.stateMachineName),
-            "definition": .string(loaded.stored.header.definition), "roleArn": .string(loaded.stored.header.roleArn),
+            "stateMachineArn": .string(record.stateMachineArn), "name": .string(header.stateMachineName),
+            "definition": .string(header.definition), "roleArn": .string(header.roleArn),
             "updateDate": Self.date(machine?.updateDate ?? machine?.creationDate ?? record.startDate),
         ]
         o["loggingConfiguration"] =

@@ -30,6 +30,7 @@ extension StepFunctionsService {
         record.updateDate = now
         record.revisionId = UUID().uuidString.lowercased()
         try await store.updateStateMachine(record)
+        forgetStateMachine(record.arn)
         var answer: JSONObject = ["updateDate": Self.date(now), "revisionId": .string(record.revisionId)]
         if try r.bool("publish") == true {
             let version = try await publishVersion(of: record, description: try r.string("versionDescription"))
