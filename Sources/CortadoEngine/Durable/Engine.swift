@@ -84,12 +84,12 @@ public final class Engine: Sendable {
 
     /// The ARN an execution of `stateMachineArn` named `name` gets.
     public func executionArn(stateMachineArn: String, name: String) -> String {
-        let kind = executionType == .express ? ":express:" : ":execution:"
-        var arn = stateMachineArn.replacingOccurrences(of: ":stateMachine:", with: kind)
-        // A qualified ARN (version or alias) names the base machine's execution.
-        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
-        if parts.count > 7 { arn = parts[0..<7].joined(separator: ":") }
-        return arn + ":" + name
+        // arn:aws:states:<region>:<account>:stateMachine:<machine>[:<qualifier>]; a qualified ARN
+        // (version or alias) names the base machine's execution.
+        let parts = stateMachineArn.split(separator: ":", maxSplits: 7, omittingEmptySubsequences: false)
+        guard parts.count >= 7 else { return stateMachineArn + ":" + name }
+        let kind = executionType == .express ? "express" : "execution"
+        return "\(parts[0]):\(parts[1]):\(parts[2]):\(parts[3]):\(parts[4]):\(kind):\(parts[6]):\(name)"
     }
 
     /// Starts an execution, or returns the running one with the same name and input (AWS's idempotency).

@@ -1,3 +1,4 @@
+import CortadoJSON
 import CortadoLanguage
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 /// Encoded as two JSON documents separated by a newline: the header, then the state, because the state
 /// decodes only with the parsed definition at hand.
 struct StoredExecution: Sendable {
-    struct Header: Codable, Sendable {
+    struct Header: Sendable {
         var definition: String
         var stateMachineName: String
         var roleArn: String
@@ -27,7 +28,7 @@ struct StoredExecution: Sendable {
 
     init(header: Header, machine: StateMachine, state: ExecutionState) throws {
         self.header = header
-        self.headerBytes = [UInt8](try JSONEncoder().encode(header))
+        self.headerBytes = Array(header.json.text.utf8)
         self.machine = machine
         self.state = state
     }
@@ -54,7 +55,7 @@ struct StoredExecution: Sendable {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else {
             throw EngineError.corruptSnapshot("the snapshot has no header")
         }
-        return try JSONDecoder().decode(Header.self, from: Data(bytes[..<newline]))
+        return try Header(JSON(parsing: bytes[..<newline]))
     }
 
     static func decode(_ bytes: [UInt8], machines: MachineCache) throws -> StoredExecution {
@@ -62,13 +63,45 @@ struct StoredExecution: Sendable {
             throw EngineError.corruptSnapshot("the snapshot has no header")
         }
         let headerBytes = Array(bytes[..<newline])
-        let header = try JSONDecoder().decode(Header.self, from: Data(headerBytes))
+        let header = try Header(JSON(parsing: headerBytes))
         let machine = try machines.machine(for: header.definition)
         guard newline + 1 < bytes.count else { throw EngineError.corruptSnapshot("the snapshot keeps no state (a closed execution)") }
         let decoder = JSONDecoder()
         decoder.userInfo[ExecutionState.stateMachineKey] = machine
         let state = try decoder.decode(ExecutionState.self, from: Data(bytes[(newline + 1)...]))
         return StoredExecution(header: header, headerBytes: headerBytes, machine: machine, state: state)
+    }
+}
+
+extension StoredExecution.Header {
+    /// The header as JSON, printed with Cortado's printer (faster than Foundation's encoder, and the
+    /// definition is most of it).
+    var json: JSON {
+        var o: JSONObject = [
+            "definition": .string(definition), "stateMachineName": .string(stateMachineName), "roleArn": .string(roleArn),
+        ]
+        if let parent {
+            o["parent"] = [
+                "executionArn": .string(parent.executionArn), "taskID": .int(parent.taskID), "outputAsJSON": .bool(parent.outputAsJSON),
+            ]
+        }
+        if let versionArn { o["versionArn"] = .string(versionArn) }
+        if let aliasArn { o["aliasArn"] = .string(aliasArn) }
+        return .object(o)
+    }
+
+    init(_ json: JSON) throws {
+        guard case .string(let definition)? = json["definition"], case .string(let name)? = json["stateMachineName"],
+            case .string(let role)? = json["roleArn"]
+        else { throw EngineError.corruptSnapshot("the snapshot header lacks the definition, name or role") }
+        self.definition = definition
+        self.stateMachineName = name
+        self.roleArn = role
+        if case .object(let p)? = json["parent"], case .string(let arn)? = p["executionArn"], case .int(let id)? = p["taskID"] {
+            parent = ParentLink(executionArn: arn, taskID: id, outputAsJSON: p["outputAsJSON"]?.boolValue ?? false)
+        }
+        versionArn = json["versionArn"]?.stringValue
+        aliasArn = json["aliasArn"]?.stringValue
     }
 }
 
