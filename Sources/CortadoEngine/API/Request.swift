@@ -72,6 +72,15 @@ public struct Request: Sendable {
         return n == 0 ? 100 : n
     }
 
+    /// `nextToken`, at most `max` characters (1024 for most actions, 3096 for `ListExecutions`).
+    public func pageToken(max: Int = 1024) throws(AWSError) -> String? {
+        guard let token = try string("nextToken") else { return nil }
+        if token.isEmpty { throw .constraint("''", at: "nextToken", "Member must have length greater than or equal to 1") }
+        // The whole token is echoed (recorded), however long.
+        if token.count > max { throw .constraint("'\(token)'", at: "nextToken", "Member must have length less than or equal to \(max)") }
+        return token
+    }
+
     /// Checks a string member's length, as AWS's request validation does.
     public func checkLength(_ value: String, _ key: String, max: Int, min: Int = 1) throws(AWSError) {
         let n = value.count

@@ -5,7 +5,8 @@ import Foundation
 
 extension StepFunctionsService {
     /// `CreateStateMachine`: validates the definition as AWS does and stores it. The same name with the
-    /// same definition, role and type returns the existing machine (AWS's idempotency).
+    /// same definition, type, logging and tracing configuration returns the existing machine; a different
+    /// role or tags are ignored and not applied (AWS's idempotency, as its API reference states it).
     func createStateMachine(_ r: Request) async throws -> JSON {
         let name = try r.requiredString("name")
         let definition = try r.requiredString("definition")
@@ -14,7 +15,7 @@ extension StepFunctionsService {
         try r.checkLength(definition, "definition", max: 1_048_576)
         try checkRoleArn(roleArn)
         let type = try stateMachineType(r)
-        try checkDefinition(definition)
+        try checkDefinition(definition, type: type)
         if try r.string("versionDescription") != nil, try r.bool("publish") != true {
             throw AWSError.validation("Version description can only be set when publish is true")
         }
@@ -29,7 +30,9 @@ extension StepFunctionsService {
             try await store.createStateMachine(record)
         } catch StoreError.Code.stateMachineAlreadyExists {
             guard let existing = try await store.stateMachine(arn: arn), existing.definition == definition,
-                existing.roleArn == roleArn, existing.type == type
+                existing.type == type,
+                Self.loggingConfiguration(existing.loggingConfiguration) == Self.loggingConfiguration(record.loggingConfiguration),
+                Self.tracingConfiguration(existing.tracingConfiguration) == Self.tracingConfiguration(record.tracingConfiguration)
             else { throw AWSError("StateMachineAlreadyExists", "State Machine Already Exists: '\(arn)'") }
             return ["stateMachineArn": .string(arn), "creationDate": Self.date(existing.creationDate)]
         }
@@ -50,8 +53,29 @@ extension StepFunctionsService {
         return type
     }
 
+    /// A stored logging configuration with AWS's defaults filled in, so that leaving it out and giving
+    /// the defaults compare equal.
+    static func loggingConfiguration(_ text: String?) -> JSON {
+        var o: JSONObject = ["level": "OFF", "includeExecutionData": false]
+        if let text, case .object(let given)? = try? JSON(parsing: text) {
+            for (k, v) in given { o[k] = v }
+        }
+        return .object(o)
+    }
+
+    static func tracingConfiguration(_ text: String?) -> JSON {
+        var o: JSONObject = ["enabled": false]
+        if let text, case .object(let given)? = try? JSON(parsing: text) {
+            for (k, v) in given { o[k] = v }
+        }
+        return .object(o)
+    }
+
     func checkRoleArn(_ roleArn: String) throws(AWSError) {
         try Request.checkArnLength(roleArn, "roleArn")
+        if !roleArn.hasPrefix("arn:") {
+            throw AWSError("InvalidArn", "Invalid Arn: 'Invalid ARN prefix: \(roleArn)'")
+        }
         let parts = roleArn.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 6, parts[0] == "arn", parts[2] == "iam" else {
             throw AWSError("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: \(roleArn)'")
@@ -59,11 +83,55 @@ extension StepFunctionsService {
     }
 
     /// Throws `InvalidDefinition` with AWS's message if the definition has errors.
-    func checkDefinition(_ definition: String) throws(AWSError) {
-        let errors = StateMachine.validate(definition: definition).filter { $0.severity == .error }
+    func checkDefinition(_ definition: String, type: StateMachineType) throws(AWSError) {
+        let errors = Self.diagnostics(definition, type: type).filter { $0.severity == .error }
         guard !errors.isEmpty else { return }
         let listed = errors.map { "\($0.code): \($0.message)\($0.location.isEmpty ? "" : " at \($0.location)")" }
         throw AWSError("InvalidDefinition", "Invalid State Machine Definition: '\(listed.joined(separator: ", "))'")
+    }
+
+    /// The language's diagnostics, and for EXPRESS machines the integrations they may not use.
+    static func diagnostics(_ definition: String, type: StateMachineType) -> [Diagnostic] {
+        let found = StateMachine.validate(definition: definition)
+        guard type == .express, !found.contains(where: { $0.severity == .error }),
+            case .object(let machine)? = try? JSON(parsing: definition)
+        else { return found }
+        var express: [Diagnostic] = []
+        expressDiagnostics(machine, at: "", into: &express)
+        return found + express
+    }
+
+    /// EXPRESS machines cannot wait for a callback, a `.sync` job or an activity; AWS reports each at the
+    /// Task's `Resource`, in these words (recorded; the double space after the first is AWS's).
+    static func expressDiagnostics(_ machine: JSONObject, at path: String, into found: inout [Diagnostic]) {
+        guard case .object(let states)? = machine["States"] else { return }
+        for (name, value) in states {
+            guard case .object(let state) = value else { continue }
+            let at = "\(path)/States/\(name)"
+            if case .string(let resource)? = state["Resource"] {
+                let message: String? =
+                    if resource.hasSuffix(".waitForTaskToken") {
+                        "Express state machine does not support '.waitForTaskToken' service integration "
+                    } else if resource.hasPrefix("arn:aws:states:::"), resource.hasSuffix(".sync") || resource.contains(".sync:") {
+                        "Express state machine does not support '.sync' service integration"
+                    } else if resource.split(separator: ":", omittingEmptySubsequences: false).dropFirst(5).first == "activity" {
+                        "Express state machine does not support Activity ARN"
+                    } else {
+                        nil
+                    }
+                if let message {
+                    found.append(Diagnostic(code: "SCHEMA_VALIDATION_FAILED", message: message, location: at + "/Resource"))
+                }
+            }
+            if case .array(let branches)? = state["Branches"] {
+                for (i, branch) in branches.enumerated() {
+                    if case .object(let b) = branch { expressDiagnostics(b, at: "\(at)/Branches/\(i)", into: &found) }
+                }
+            }
+            for key in ["ItemProcessor", "Iterator"] {
+                if case .object(let processor)? = state[key] { expressDiagnostics(processor, at: "\(at)/\(key)", into: &found) }
+            }
+        }
     }
 }
 

@@ -3,11 +3,14 @@ import CortadoJSON
 extension StepFunctionsService {
     /// `GetExecutionHistory`: events as recorded, paged, optionally newest first.
     func getExecutionHistory(_ r: Request) async throws -> JSON {
-        let (engine, record) = try await requireExecution(try r.requiredString("executionArn"))
+        let arn = try r.requiredString("executionArn")
+        // Every member is read (and type-checked) before the execution is looked up, as on AWS.
         let reverse = try r.bool("reverseOrder") ?? false
         let includeData = try r.bool("includeExecutionData") ?? true
-        let page = try await engine.store.history(
-            executionArn: record.arn, limit: try r.maxResults(), reverse: reverse, pageToken: try r.string("nextToken"))
+        let limit = try r.maxResults()
+        let pageToken = try r.pageToken()
+        let (engine, record) = try await requireExecution(arn)
+        let page = try await engine.store.history(executionArn: record.arn, limit: limit, reverse: reverse, pageToken: pageToken)
         var events: [JSON] = []
         events.reserveCapacity(page.items.count)
         for e in page.items {

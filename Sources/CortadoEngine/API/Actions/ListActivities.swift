@@ -3,7 +3,7 @@ import CortadoJSON
 extension StepFunctionsService {
     /// `ListActivities`.
     func listActivities(_ r: Request) async throws -> JSON {
-        let page = try await store.listResources(kind: "activity", limit: try r.maxResults(), pageToken: try r.string("nextToken"))
+        let page = try await store.listResources(kind: "activity", limit: try r.maxResults(), pageToken: try r.pageToken())
         var o: JSONObject = [
             "activities": .array(
                 page.items.map {

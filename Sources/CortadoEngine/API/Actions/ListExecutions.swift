@@ -10,13 +10,11 @@ extension StepFunctionsService {
             }
             throw AWSError("ValidationException", "Must provide a StateMachine ARN or MapRun ARN")
         }
-        let machine = try await requireStateMachine(arn)
-        if machine.type == .express {
-            throw AWSError("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine")
-        }
+        // Member constraints are checked before the machine is looked up, as on AWS.
         var status: ExecutionRecord.Status?
         if let s = try r.string("statusFilter") {
-            let allowed = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]
+            // AWS's order (recorded).
+            let allowed = ["SUCCEEDED", "TIMED_OUT", "PENDING_REDRIVE", "ABORTED", "FAILED", "RUNNING"]
             guard allowed.contains(s) else {
                 throw AWSError.constraint(
                     "'\(s)'", at: "statusFilter",
@@ -24,8 +22,13 @@ extension StepFunctionsService {
             }
             status = ExecutionRecord.Status(rawValue: s)
         }
-        let page = try await store.listExecutions(
-            stateMachineArn: machine.arn, status: status, limit: try r.maxResults(), pageToken: try r.string("nextToken"))
+        let limit = try r.maxResults()
+        let pageToken = try r.pageToken(max: 3096)
+        let machine = try await requireStateMachine(arn)
+        if machine.type == .express {
+            throw AWSError("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine")
+        }
+        let page = try await store.listExecutions(stateMachineArn: machine.arn, status: status, limit: limit, pageToken: pageToken)
         var o: JSONObject = [
             "executions": .array(
                 page.items.map { e in
@@ -34,7 +37,7 @@ extension StepFunctionsService {
                         "status": .string(e.status.rawValue), "startDate": Self.date(e.startDate),
                     ]
                     if let s = e.stopDate { x["stopDate"] = Self.date(s) }
-                    if e.redriveCount > 0 { x["redriveCount"] = .int(e.redriveCount) }
+                    x["redriveCount"] = .int(e.redriveCount)
                     return .object(x)
                 })
         ]

@@ -5,7 +5,7 @@ extension StepFunctionsService {
     func listStateMachineVersions(_ r: Request) async throws -> JSON {
         let machine = try await requireStateMachine(try r.requiredString("stateMachineArn"))
         let page = try await store.listResources(
-            kind: Self.versionKind(machine.arn), limit: try r.maxResults(), pageToken: try r.string("nextToken"))
+            kind: Self.versionKind(machine.arn), limit: try r.maxResults(), pageToken: try r.pageToken())
         var o: JSONObject = [
             "stateMachineVersions": .array(
                 page.items.map { ["stateMachineVersionArn": .string($0.arn), "creationDate": Self.date($0.creationDate)] })

@@ -3,7 +3,7 @@ import CortadoJSON
 extension StepFunctionsService {
     /// `ListStateMachines`.
     func listStateMachines(_ r: Request) async throws -> JSON {
-        let page = try await store.listStateMachines(limit: try r.maxResults(), pageToken: try r.string("nextToken"))
+        let page = try await store.listStateMachines(limit: try r.maxResults(), pageToken: try r.pageToken())
         var o: JSONObject = [
             "stateMachines": .array(
                 page.items.map {

@@ -35,12 +35,14 @@ extension StepFunctionsService {
         return (machine, request)
     }
 
-    /// Payloads past the configured limit are refused before anything is stored.
+    /// Payloads past the configured limit are refused before anything is stored. The limit is in UTF-8
+    /// bytes, and the payload is not echoed: AWS marks these members sensitive.
     func checkPayload(_ text: String, member: String) throws(AWSError) {
         let limit = configuration.payloadLimit
         if text.utf8.count > limit {
-            throw .constraint(
-                "'\(text.prefix(40))...'", at: member, "Member must have length less than or equal to \(limit)")
+            throw .validation(
+                "1 validation error detected: Value at '\(member)' failed to satisfy constraint: "
+                    + "Member must have size less than or equal to \(limit) bytes in UTF-8 encoding")
         }
     }
 }

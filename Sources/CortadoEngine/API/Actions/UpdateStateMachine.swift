@@ -17,7 +17,7 @@ extension StepFunctionsService {
         }
         if let definition {
             try r.checkLength(definition, "definition", max: 1_048_576)
-            try checkDefinition(definition)
+            try checkDefinition(definition, type: record.type)
             record.definition = definition
         }
         if let roleArn {

@@ -7,9 +7,9 @@ extension StepFunctionsService {
     func validateStateMachineDefinition(_ r: Request) async throws -> JSON {
         let definition = try r.requiredString("definition")
         try r.checkLength(definition, "definition", max: 1_048_576)
-        _ = try stateMachineType(r)
+        let type = try stateMachineType(r)
         let limit = try r.int("maxResults") ?? 100
-        let all = StateMachine.validate(definition: definition)
+        let all = Self.diagnostics(definition, type: type)
         let shown = all.prefix(max(1, limit))
         let hasErrors = all.contains { $0.severity == .error }
         return [
