@@ -23,7 +23,9 @@ extension StepFunctionsService {
         switch Self.parseDocument(inputText) {
         case .success(let v): input = v
         case .failure(let e):
-            throw AWSError("InvalidExecutionInput", "Invalid State Machine Execution Input: '\(e.message)'")
+            // AWS's words for an empty input (recorded); otherwise the parser's.
+            let why = inputText.allSatisfy(\.isWhitespace) ? "Invalid execution input." : e.message
+            throw AWSError("InvalidExecutionInput", "Invalid State Machine Execution Input: '\(why)'")
         }
         let machine = try await resolveStateMachine(arn)
         var request = Engine.StartRequest(stateMachine: machine, name: name, input: input, inputText: inputText)

@@ -3,9 +3,11 @@ import CortadoStore
 import Foundation
 
 extension StepFunctionsService {
-    /// `UpdateStateMachine`: running executions keep the definition they started with.
+    /// `UpdateStateMachine`: running executions keep the definition they started with. An update that
+    /// changes nothing keeps the revision and its date, as on AWS (recorded).
     func updateStateMachine(_ r: Request) async throws -> JSON {
-        var record = try await requireStateMachine(try r.requiredString("stateMachineArn"))
+        let current = try await requireStateMachine(try r.requiredString("stateMachineArn"))
+        var record = current
         let definition = try r.string("definition")
         let roleArn = try r.string("roleArn")
         let logging = try r.object("loggingConfiguration")
@@ -26,12 +28,18 @@ extension StepFunctionsService {
         }
         if let logging { record.loggingConfiguration = JSON.object(logging).text }
         if let tracing { record.tracingConfiguration = JSON.object(tracing).text }
-        let now = engine.clock.now()
-        record.updateDate = now
-        record.revisionId = UUID().uuidString.lowercased()
-        try await store.updateStateMachine(record)
-        forgetStateMachine(record.arn)
-        var answer: JSONObject = ["updateDate": Self.date(now), "revisionId": .string(record.revisionId)]
+        let unchanged =
+            record.definition == current.definition && record.roleArn == current.roleArn
+            && Self.loggingConfiguration(record.loggingConfiguration) == Self.loggingConfiguration(current.loggingConfiguration)
+            && Self.tracingConfiguration(record.tracingConfiguration) == Self.tracingConfiguration(current.tracingConfiguration)
+        if !unchanged {
+            record.updateDate = engine.clock.now()
+            record.revisionId = UUID().uuidString.lowercased()
+            try await store.updateStateMachine(record)
+            forgetStateMachine(record.arn)
+        }
+        let updated = record.updateDate ?? record.creationDate
+        var answer: JSONObject = ["updateDate": Self.date(updated), "revisionId": .string(record.revisionId)]
         if try r.bool("publish") == true {
             let version = try await publishVersion(of: record, description: try r.string("versionDescription"))
             answer["stateMachineVersionArn"] = .string(version.arn)
