@@ -232,6 +232,14 @@ extension HistoryEvent {
         #expect(state.status == .succeeded(output: ["Error": "Boom"]))
     }
 
+    @Test func taskFailedWithNeitherErrorNorCausePassesOnNulls() throws {
+        let i = try interpreter(taskMachine(#""Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handle"}]"#, after: handler))
+        var (state, _) = i.start(input: ["a": 1], at: t0)
+        _ = i.step(&state, on: .taskFailed(taskID: 1, error: nil, cause: nil), at: t0)
+        // As recorded (callback__test_sqs_failure_in_wait_for_task_tok_no_error_field).
+        #expect(state.status == .succeeded(output: ["Error": nil, "Cause": nil]))
+    }
+
     @Test func catchResultPathNullKeepsTheInput() throws {
         let i = try interpreter(
             taskMachine(#""Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": null, "Next": "Handle"}]"#, after: handler))
@@ -661,7 +669,8 @@ extension HistoryEvent {
     func missedHeartbeatIsCaught(by error: String) throws {
         let (state, t) = try heartbeatExpiry(catching: error)
         #expect(t.types == ["TaskTimedOut", "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
-        #expect(state.status == .succeeded(output: ["orderId": 1, "comment": ["Error": "States.Timeout"]]))
+        // As AWS records a caught task timeout: `"Cause": ""` (task_service_lambda__test_invoke_timeout).
+        #expect(state.status == .succeeded(output: ["orderId": 1, "comment": ["Error": "States.Timeout", "Cause": ""]]))
     }
 
     @Test func missedHeartbeatIsNotATaskFailure() throws {

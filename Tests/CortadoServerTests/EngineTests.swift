@@ -66,7 +66,7 @@ import Testing
         await h.server.fireDueTimers()
         let d = try await h.waitUntilClosed(e)
         #expect(d["status"] == "SUCCEEDED")
-        #expect(d["output"] == #"{"error":{"Error":"States.Timeout"},"cause":"timed out"}"#)
+        #expect(d["output"] == #"{"error":{"Error":"States.Timeout","Cause":""},"cause":"timed out"}"#)
         let types = try await h.history(e).map { $0["type"]!.stringValue! }
         #expect(types.contains("TaskTimedOut"))
     }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Until the event bus exists (issue 4) the entries are checked and accepted but go to no rule: the
 /// answer is AWS's (`{"Entries": [{"EventId": ...}], "FailedEntryCount": 0}`), and a
-/// `.waitForTaskToken` task waits for its callback as on AWS. Listed in docs/known-differences.md.
+/// `.waitForTaskToken` task records it as `TaskSubmitted` and waits for its callback as on AWS. Listed in docs/known-differences.md.
 public struct EventBridgePutEvents: TaskRunner {
     public init() {}
 
@@ -26,14 +26,14 @@ public struct EventBridgePutEvents: TaskRunner {
                 requireOpenTask: task.taskID, delivered: [task.taskID])
             return
         }
-        if task.pattern == .waitForTaskToken {
-            _ = try? await engine.deliver(arn, nil, delivered: [task.taskID])
-            return
-        }
         let answer: JSON = [
             "Entries": .array(entries.map { _ in ["EventId": .string(UUID().uuidString.lowercased())] }), "FailedEntryCount": 0,
         ]
-        _ = try? await engine.deliver(
-            arn, .taskSucceeded(taskID: task.taskID, output: answer), requireOpenTask: task.taskID, delivered: [task.taskID])
+        // With .waitForTaskToken the service's answer is recorded as TaskSubmitted (as AWS records it
+        // for its other callback integrations) and the task waits for its token.
+        let event: ExecutionEvent =
+            task.pattern == .waitForTaskToken
+            ? .taskSubmitted(taskID: task.taskID, output: answer) : .taskSucceeded(taskID: task.taskID, output: answer)
+        _ = try? await engine.deliver(arn, event, requireOpenTask: task.taskID, delivered: [task.taskID])
     }
 }

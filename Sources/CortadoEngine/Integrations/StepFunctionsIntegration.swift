@@ -87,7 +87,8 @@ public final class StepFunctionsIntegration: TaskRunner {
                 await target.notifyParent(parent, child: created.record)
             }
         case .waitForTaskToken:
-            try await engine.deliver(arn, nil, delivered: [task.taskID])
+            try await engine.deliver(
+                arn, .taskSubmitted(taskID: task.taskID, output: answer), requireOpenTask: task.taskID, delivered: [task.taskID])
         }
     }
 
@@ -137,7 +138,9 @@ public final class StepFunctionsIntegration: TaskRunner {
         switch await service.handle(action: operation, body: body) {
         case .success(let response):
             if wait {
-                try await engine.deliver(arn, nil, delivered: [task.taskID])
+                try await engine.deliver(
+                    arn, .taskSubmitted(taskID: task.taskID, output: SDKShapes.fromAPI(response)), requireOpenTask: task.taskID,
+                    delivered: [task.taskID])
             } else {
                 try await engine.deliver(
                     arn, .taskSucceeded(taskID: task.taskID, output: SDKShapes.fromAPI(response)), requireOpenTask: task.taskID,

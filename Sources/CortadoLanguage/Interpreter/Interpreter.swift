@@ -72,6 +72,12 @@ struct Failure: Sendable {
     var cause: String?
     /// Set when a missed heartbeat caused this States.Timeout.
     var heartbeat = false
+    /// How a Catcher's output shows a missing error or cause: left out (a Fail state), `""` (a task
+    /// timeout: recorded `{"Error": "States.Timeout", "Cause": ""}`), or `null` (a task failed by its
+    /// worker or callback without them: recorded `{"Error": null, "Cause": null}`).
+    var missing: Missing = .omitted
+
+    enum Missing: Sendable { case omitted, empty, null }
 
     /// Whether a Retrier's or Catcher's `ErrorEquals` entry matches this failure.
     func isMatched(by pattern: ErrorName) -> Bool {
@@ -84,8 +90,17 @@ struct Failure: Sendable {
     /// The `{"Error", "Cause"}` object a Catcher passes on.
     var output: JSON {
         var o = JSONObject(minimumCapacity: 2)
-        if let error { o.append("Error", .string(error)) }
-        if let cause { o.append("Cause", .string(cause)) }
+        for (key, value) in [("Error", error), ("Cause", cause)] {
+            if let value {
+                o.append(key, .string(value))
+            } else {
+                switch missing {
+                case .omitted: break
+                case .empty: o.append(key, "")
+                case .null: o.append(key, .null)
+                }
+            }
+        }
         return .object(o)
     }
 }
@@ -214,7 +229,7 @@ struct Run {
             if let error { details.append(("error", .string(error))) }
             if let cause { details.append(("cause", .string(cause))) }
             emitTaskEvent(task, outcome: "Failed", details)
-            fail(frame: task.frameID, Failure(error: error, cause: cause))
+            fail(frame: task.frameID, Failure(error: error, cause: cause, missing: error == nil && cause == nil ? .null : .omitted))
         case .taskHeartbeat(let taskID):
             guard var task = state.tasks[taskID], let seconds = task.heartbeatSeconds else { return }
             if let old = task.heartbeatTimer {
@@ -279,7 +294,7 @@ struct Run {
             var heartbeat = false
             if case .heartbeat = timer.purpose { heartbeat = true }
             emitTaskEvent(task, outcome: "TimedOut", [("error", .string(ErrorName.timeout.rawValue))])
-            fail(frame: task.frameID, Failure(error: ErrorName.timeout.rawValue, cause: nil, heartbeat: heartbeat))
+            fail(frame: task.frameID, Failure(error: ErrorName.timeout.rawValue, cause: nil, heartbeat: heartbeat, missing: .empty))
         case .executionTimeout:
             abortEverything()
             var cursor = state.frames[0]?.cursor ?? EventCursor(source: state.nextEventID - 1, lastPublished: 0)

@@ -48,6 +48,9 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
                         members.append(Member(key: key, field: k, value: value))
                     }
                 } else {
+                    if case .string(let text) = v, Self.looksDynamic(text) {
+                        sink.warning("NO_DOLLAR", "No .$ on a field that appears to be a JSONPath or Intrinsic Function", at: here)
+                    }
                     let t = compile(v, at: here, into: &sink)
                     if case .literal = t {} else { dynamic = true }
                     members.append(Member(key: k, field: k, value: .template(t)))
@@ -61,6 +64,12 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
         default:
             return .literal(json)
         }
+    }
+
+    /// A literal string that reads like a path or an intrinsic call (AWS's NO_DOLLAR warning).
+    static func looksDynamic(_ text: String) -> Bool {
+        if text == "$" || text.hasPrefix("$.") || text.hasPrefix("$$.") || text.hasPrefix("$[") { return true }
+        return text.hasPrefix("States.") && text.hasSuffix(")") && text.contains("(")
     }
 
     static func compileExpression(_ expr: String, at location: String, into sink: inout DiagnosticSink) -> Value? {

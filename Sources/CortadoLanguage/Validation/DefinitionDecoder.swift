@@ -53,6 +53,11 @@ enum DefinitionDecoder {
         let version = string(o, "Version", location, &sink)
         var timeoutSeconds: Int?
         if o["TimeoutSeconds"] != nil { timeoutSeconds = positiveInt(o, "TimeoutSeconds", location, &sink, allowZero: false) }
+        if o["StartAt"] == nil, o["States"] == nil {
+            // AWS names both missing fields in one diagnostic.
+            sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [States, StartAt]", at: location.isEmpty ? "/" : location)
+            return nil
+        }
         guard let startAt = string(o, "StartAt", location, &sink) else {
             if o["StartAt"] == nil {
                 sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [StartAt]", at: location.isEmpty ? "/" : location)

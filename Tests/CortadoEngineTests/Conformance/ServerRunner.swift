@@ -88,7 +88,10 @@ func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
             try await Task.sleep(for: .milliseconds(2))
             if let next = try await service.store.dueTimers(until: Int64.max, limit: 1).first, described["status"] == "RUNNING" {
                 let idle = try await call("DescribeExecution", ["executionArn": .string(arn)])
-                if idle["status"] == "RUNNING", !activities.contains(where: { engineHasWaitingTask(service, $0) }) {
+                // Time moves only when nothing is on its way: no task waiting in the outbox (an activity
+                // task stays there until a worker takes it), so a slow dispatch is not taken for idleness.
+                let inFlight = try await !service.store.pendingOutbox(limit: 1).isEmpty
+                if idle["status"] == "RUNNING", !inFlight, !activities.contains(where: { engineHasWaitingTask(service, $0) }) {
                     clock.advance(to: next.fireAt)
                     await runtime.fireDueTimers()
                 }
