@@ -170,12 +170,17 @@ def proc_cpu(pid):
 
 
 def start_cortado(time_scale=None, log_level="error"):
+    binary = cortado_bin()
     port = free_port()
     data = tempfile.mkdtemp(prefix="cortado-bench-", dir=os.environ.get("BENCH_DATA_DIR"))
-    argv = [cortado_bin(), "serve", "--port", str(port), "--data", data, "--log-level", log_level]
+    argv = [binary, "serve", "--port", str(port), "--data", data, "--log-level", log_level]
     if time_scale:
         argv += ["--time-scale", str(time_scale)]
-    return Server("cortado", argv, port, "/health", data=data)
+    try:
+        return Server("cortado", argv, port, "/health", data=data)
+    except OSError:
+        shutil.rmtree(data, ignore_errors=True)  # the binary could not be started at all
+        raise
 
 
 def start_moto():
