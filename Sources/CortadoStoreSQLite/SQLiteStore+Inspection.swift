@@ -11,4 +11,10 @@ extension SQLiteStore {
         guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
         return try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
     }
+
+    /// A pragma's value on the writer connection, the one whose settings decide durability.
+    public func writerPragma(_ name: String) async throws -> String? {
+        guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+        return try await pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
 }

@@ -26,6 +26,9 @@ public final class SQLiteStore: ExecutionStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         pool = try DatabasePool(path: directory + "/" + Self.fileName, configuration: configuration)
+        // GRDB's pool sets `synchronous = NORMAL` on its writer when it switches it to WAL, after
+        // `prepareDatabase` ran: set FULL again on the writer, the only connection that commits.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try Schema.migrator.migrate(pool)
         committer = GroupCommitter(pool: pool, maxBatch: maxBatch)
     }

@@ -112,6 +112,8 @@ import Testing
             ])
         #expect(try await store.pragma("journal_mode") == "wal")
         #expect(try await store.pragma("synchronous") == "2")  // FULL
+        // The writer commits: it must sync every commit (GRDB switches it to NORMAL with WAL).
+        #expect(try await store.writerPragma("synchronous") == "2")
         #expect(try await store.pragma("foreign_keys") == "1")
         try store.close()
     }
