@@ -120,11 +120,28 @@ enum JSONPrinter {
         guard d.isFinite else { return d.isNaN ? "NaN" : (d > 0 ? "Infinity" : "-Infinity") }
         if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
         let magnitude = abs(d)
+        var digits = ""
+        var exponent = 0
+        // Fast path for millisecond timestamps in seconds (every history event has one): a value with
+        // at most three decimals and below 10^12 has those digits as its shortest form, because
+        // doubles there are closer together than 0.001.
+        let thousandths = (magnitude * 1000).rounded()
+        if magnitude >= 1, magnitude < 1e12, Double(Int64(thousandths)) / 1000 == magnitude {
+            digits = String(Int64(thousandths))
+            exponent = digits.count - 3
+        } else {
+            (digits, exponent) = slowDigits(magnitude)
+        }
+        return compose(d, digits: digits, exponent: exponent)
+    }
+
+    /// The shortest round-tripping digits of a positive finite value, and its decimal exponent:
+    /// value = 0.d1d2d3... × 10^exponent.
+    static func slowDigits(_ magnitude: Double) -> (String, Int) {
         // Swift's description is the shortest round-tripping digits.
         let shortest = "\(magnitude)"
         var digits = ""
         var exponent = 0
-        // Normalise to digits and a decimal exponent: value = 0.d1d2d3... * 10^exponent
         if let eIndex = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             let mantissa = String(shortest[..<eIndex])
             let exp = Int(shortest[shortest.index(after: eIndex)...]) ?? 0
@@ -146,6 +163,13 @@ enum JSONPrinter {
                 exponent = intPart.count
             }
         }
+        return (digits, exponent)
+    }
+
+    /// Java's `Double.toString` layout of `d` from its digits and exponent.
+    static func compose(_ d: Double, digits: String, exponent: Int) -> String {
+        let magnitude = abs(d)
+        var digits = digits
         while digits.count > 1, digits.hasSuffix("0") { digits.removeLast() }
         if digits.isEmpty { digits = "0" }
         let sign = d < 0 ? "-" : ""

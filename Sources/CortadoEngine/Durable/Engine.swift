@@ -36,6 +36,7 @@ public final class Engine: Sendable {
     let logger: Logger
     let machines = MachineCache()
     let mailboxes = Mailboxes()
+    let cache: ExecutionCache
     let finishWaiters = FinishWaiters()
     let runners = Mutex<[any TaskRunner]>([])
     let siblings = Mutex<[Engine]>([])
@@ -43,7 +44,7 @@ public final class Engine: Sendable {
     public init(
         store: any ExecutionStore, clock: any EngineClock, tokens: TaskTokens, configuration: EngineConfiguration,
         executionType: StateMachineType = .standard, activities: ActivityBroker = ActivityBroker(),
-        logger: Logger = Logger(label: "cortado.engine")
+        logger: Logger = Logger(label: "cortado.engine"), cacheCapacity: Int = 4096
     ) {
         self.store = store
         self.clock = clock
@@ -52,6 +53,7 @@ public final class Engine: Sendable {
         self.executionType = executionType
         self.activities = activities
         self.logger = logger
+        self.cache = ExecutionCache(capacity: executionType == .express ? 0 : cacheCapacity)
     }
 
     /// Adds a task runner; the first registered runner that accepts a resource runs its tasks.
@@ -118,6 +120,7 @@ public final class Engine: Sendable {
             // A child that closed at once is reported to its parent by the runner, after the parent
             // has recorded the submission (TaskSubmitted comes before TaskSucceeded).
             perform(plan, executionArn: arn, stored: stored, record: created.record, notifyParent: false)
+            if created.record.status == .running { cache.put(arn, Loaded(record: created.record, stored: stored)) }
         }
         return created
     }
@@ -142,20 +145,21 @@ public final class Engine: Sendable {
             let item = Inbound(
                 event: event, requireOpenTask: requireOpenTask, removeTimer: removeTimer, delivered: delivered,
                 reply: { continuation.resume(with: $0) })
-            Task { await self.enqueue(arn, item) }
+            enqueue(arn, item)
         }
     }
 
-    func enqueue(_ arn: String, _ item: Inbound) async {
-        if await mailboxes.enqueue(arn, item) {
+    func enqueue(_ arn: String, _ item: Inbound) {
+        if mailboxes.enqueue(arn, item) {
             Task { await self.drive(arn) }
         }
     }
 
-    /// Applies an execution's queued events until its mailbox is empty, keeping it loaded meanwhile.
+    /// Applies an execution's queued events until its mailbox is empty, keeping it loaded meanwhile;
+    /// a still-running execution goes back to the bounded cache.
     func drive(_ arn: String) async {
-        var loaded: Loaded?
-        while let batch = await mailboxes.take(arn) {
+        var loaded: Loaded? = cache.take(arn)
+        while let batch = mailboxes.take(arn) {
             do {
                 loaded = try await apply(batch, arn: arn, loaded: loaded)
             } catch {
@@ -164,6 +168,7 @@ public final class Engine: Sendable {
                 loaded = nil
             }
         }
+        if let loaded, loaded.record.status == .running { cache.put(arn, loaded) }
     }
 
     /// An execution as loaded for applying events.
@@ -196,6 +201,11 @@ public final class Engine: Sendable {
 
     func apply(_ batch: [Inbound], arn: String, loaded cached: Loaded?) async throws -> Loaded? {
         var batch = batch
+        if batch.allSatisfy({ $0.event == nil && $0.requireOpenTask == nil && !$0.redrive }) {
+            // Only outbox and timer rows change: no need to load the execution.
+            try await closed(batch, arn: arn, status: nil)
+            return cached
+        }
         var attempt = 0
         var cached = cached
         while true {
@@ -289,7 +299,7 @@ public final class Engine: Sendable {
     }
 
     /// Answers events for a closed execution: nothing changes but the rows they consume.
-    func closed(_ batch: [Inbound], arn: String, status: ExecutionRecord.Status) async throws {
+    func closed(_ batch: [Inbound], arn: String, status: ExecutionRecord.Status?) async throws {
         var removeTimers: [Int] = []
         var delivered: [Int] = []
         for item in batch {
@@ -300,7 +310,9 @@ public final class Engine: Sendable {
             _ = try await store.commit([ExecutionWrite(executionArn: arn, change: .none, removeTimers: removeTimers, delivered: delivered)])
         }
         for item in batch {
-            item.reply?(.success(item.redrive ? .notRedrivable : item.requireOpenTask == nil ? .executionClosed : .taskNotOpen))
+            let outcome: DeliveryOutcome =
+                status == nil ? .applied : item.redrive ? .notRedrivable : item.requireOpenTask == nil ? .executionClosed : .taskNotOpen
+            item.reply?(.success(outcome))
         }
     }
 
@@ -340,7 +352,7 @@ public final class Engine: Sendable {
     public func redrive(_ arn: String) async throws -> DeliveryOutcome {
         try await withCheckedThrowingContinuation { continuation in
             let item = Inbound(redrive: true, reply: { continuation.resume(with: $0) })
-            Task { await self.enqueue(arn, item) }
+            enqueue(arn, item)
         }
     }
 

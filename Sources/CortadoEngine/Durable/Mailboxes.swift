@@ -1,4 +1,5 @@
 import CortadoLanguage
+import Synchronization
 
 /// What arrives for one execution: an interpreter event and the bookkeeping that goes with it.
 struct Inbound: Sendable {
@@ -28,30 +29,76 @@ public enum DeliveryOutcome: Sendable, Equatable {
 }
 
 /// One queue per execution with work pending; whoever enqueues into an empty queue starts its driver,
-/// so each execution has at most one driver and its events apply in arrival order.
-actor Mailboxes {
-    private var queues: [String: [Inbound]] = [:]
+/// so each execution has at most one driver and its events apply in arrival order. A lock, not an
+/// actor: enqueueing is a few instructions and must not cost a task switch.
+final class Mailboxes: Sendable {
+    private let queues = Mutex<[String: [Inbound]]>([:])
 
     /// Queues `item`; true if the caller must start a driver for the execution.
     func enqueue(_ arn: String, _ item: Inbound) -> Bool {
-        if queues[arn] != nil {
-            queues[arn]!.append(item)
-            return false
+        queues.withLock { q in
+            if q[arn] != nil {
+                q[arn]!.append(item)
+                return false
+            }
+            q[arn] = [item]
+            return true
         }
-        queues[arn] = [item]
-        return true
     }
 
     /// Everything queued for the execution; nil (and the queue is gone) when there is nothing.
     func take(_ arn: String) -> [Inbound]? {
-        guard let items = queues[arn] else { return nil }
-        if items.isEmpty {
-            queues[arn] = nil
-            return nil
+        queues.withLock { q in
+            guard let items = q[arn] else { return nil }
+            if items.isEmpty {
+                q[arn] = nil
+                return nil
+            }
+            q[arn] = []
+            return items
         }
-        queues[arn] = []
-        return items
     }
 
-    var activeCount: Int { queues.count }
+    var activeCount: Int { queues.withLock { $0.count } }
+}
+
+/// Recently driven executions kept decoded, so that the next event for one does not load and decode
+/// it again. Bounded: the least recently used go first, so executions that wait long leave memory.
+/// The engine is its store's only writer for its executions (one node), so an entry is current; a
+/// version conflict on commit drops it and reloads.
+final class ExecutionCache: Sendable {
+    private struct Entry {
+        var loaded: Engine.Loaded
+        var stamp: UInt64
+    }
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var clock: UInt64 = 0
+    }
+    private let state = Mutex(State())
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Takes an execution out of the cache (its driver holds it while it runs).
+    func take(_ arn: String) -> Engine.Loaded? {
+        state.withLock { $0.entries.removeValue(forKey: arn)?.loaded }
+    }
+
+    func put(_ arn: String, _ loaded: Engine.Loaded) {
+        guard capacity > 0 else { return }
+        var loaded = loaded
+        loaded.record.snapshot = nil  // rebuilt at the next commit; no need to hold the bytes
+        state.withLock { s in
+            s.clock += 1
+            s.entries[arn] = Entry(loaded: loaded, stamp: s.clock)
+            if s.entries.count > capacity {
+                // Drop the oldest tenth at once, so eviction costs little per insertion.
+                let cut = s.entries.values.map(\.stamp).sorted()[max(0, s.entries.count / 10)]
+                s.entries = s.entries.filter { $0.value.stamp > cut }
+            }
+        }
+    }
+
+    var count: Int { state.withLock { $0.entries.count } }
 }
