@@ -40,6 +40,8 @@ public final class Engine: Sendable {
     let finishWaiters = FinishWaiters()
     let runners = Mutex<[any TaskRunner]>([])
     let siblings = Mutex<[Engine]>([])
+    /// Told the due time of every timer a transition commits (the timer service sleeps until then).
+    let timerObserver = Mutex<(@Sendable (Int64) -> Void)?>(nil)
 
     public init(
         store: any ExecutionStore, clock: any EngineClock, tokens: TaskTokens, configuration: EngineConfiguration,
@@ -398,6 +400,7 @@ public final class Engine: Sendable {
 
     /// Runs a committed transition's effects: dispatch tasks, wake the timer service, answer waiters.
     func perform(_ plan: Plan, executionArn arn: String, stored: StoredExecution, record: ExecutionRecord, notifyParent: Bool = true) {
+        if let due = plan.setTimers.map(\.fireAt).min(), let observer = timerObserver.withLock({ $0 }) { observer(due) }
         for id in plan.cancelled { activities.cancel(executionArn: arn, taskID: id) }
         for task in plan.dispatches {
             Task { await self.dispatch(task, executionArn: arn) }

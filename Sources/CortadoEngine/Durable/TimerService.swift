@@ -1,30 +1,58 @@
 import CortadoStore
 import Synchronization
 
-/// Fires due timers: polls the store for timers due on the engine's clock and delivers each as a
-/// `timerFired` event that also removes its row. Timers are rows, so a restart loses none; a timer
-/// that was being delivered when the process died is still there and fires again (the interpreter
-/// ignores a timer it no longer has).
+/// Fires due timers: delivers each timer row that is due on the engine's clock as a `timerFired` event
+/// that also removes the row. Timers are rows, so a restart loses none; a timer being delivered when
+/// the process died is still there and fires again (the interpreter ignores a timer it no longer has).
+///
+/// It polls the store only when a timer is due: the engine tells it the due times of the timers it
+/// commits, and at start it reads the pending ones. With nothing due it sleeps (at most `idleInterval`
+/// of wall time, a safety net), so an idle server costs next to nothing.
 public final class TimerService: Sendable {
     let engine: Engine
-    /// Wall-clock pause between polls when nothing was due.
-    let pollInterval: Duration
+    /// The longest wall-clock pause between polls.
+    let idleInterval: Duration
     private let inFlight = Mutex<Set<String>>([])
+    private let upcoming = Mutex(MinHeap())
+    private let sleeper = Sleeper()
 
-    public init(engine: Engine, pollInterval: Duration = .milliseconds(10)) {
+    public init(engine: Engine, idleInterval: Duration = .milliseconds(250)) {
         self.engine = engine
-        self.pollInterval = pollInterval
+        self.idleInterval = idleInterval
+        engine.timerObserver.withLock { observer in
+            observer = { [weak self] due in self?.note(dueAt: due) }
+        }
+    }
+
+    /// Notes that a timer is due at `time` (engine clock), and wakes the loop if it sleeps past it.
+    public func note(dueAt time: Int64) {
+        upcoming.withLock { $0.push(time) }
+        sleeper.wake()
     }
 
     /// Runs until the task is cancelled.
     public func run() async {
+        if let pending = try? await engine.store.dueTimers(until: Int64.max, limit: 100_000) {
+            upcoming.withLock { heap in for t in pending { heap.push(t.fireAt) } }
+        }
         while !Task.isCancelled {
             let started = await fireDue()
-            if started < Self.batch {
-                try? await Task.sleep(for: pollInterval)
-            } else {
+            if started >= Self.batch {
                 await Task.yield()
+                continue
             }
+            let now = engine.clock.now()
+            let next = upcoming.withLock { heap -> Int64? in
+                while let first = heap.min, first <= now { heap.popMin() }
+                return heap.min
+            }
+            var pause = idleInterval
+            if let next {
+                let scale = (engine.clock as? ScaledWallClock)?.scale ?? 1
+                let millis = max(1, Double(next - now) / scale)
+                pause = min(pause, .microseconds(Int64(millis * 1000)))
+            }
+            await sleeper.sleep(for: pause)
         }
     }
 
@@ -48,5 +76,79 @@ public final class TimerService: Sendable {
             }
         }
         return due.count
+    }
+}
+
+/// A pause that another task can cut short.
+final class Sleeper: Sendable {
+    private let state = Mutex<(waiting: CheckedContinuation<Void, Never>?, woken: Bool)>((nil, false))
+
+    func sleep(for duration: Duration) async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let now = state.withLock { s -> Bool in
+                if s.woken {
+                    s.woken = false
+                    return true
+                }
+                s.waiting = c
+                return false
+            }
+            if now {
+                c.resume()
+                return
+            }
+            Task {
+                try? await Task.sleep(for: duration)
+                self.wake()
+            }
+        }
+    }
+
+    /// Ends the current pause, or the next one at once if none is under way.
+    func wake() {
+        let c = state.withLock { s -> CheckedContinuation<Void, Never>? in
+            if let c = s.waiting {
+                s.waiting = nil
+                return c
+            }
+            s.woken = true
+            return nil
+        }
+        c?.resume()
+    }
+}
+
+/// Due times, earliest first.
+struct MinHeap: Sendable {
+    private var items: [Int64] = []
+
+    var min: Int64? { items.first }
+
+    mutating func push(_ value: Int64) {
+        items.append(value)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if items[parent] <= items[i] { break }
+            items.swapAt(parent, i)
+            i = parent
+        }
+    }
+
+    mutating func popMin() {
+        guard !items.isEmpty else { return }
+        items.swapAt(0, items.count - 1)
+        items.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1
+            let r = l + 1
+            var smallest = i
+            if l < items.count, items[l] < items[smallest] { smallest = l }
+            if r < items.count, items[r] < items[smallest] { smallest = r }
+            if smallest == i { return }
+            items.swapAt(i, smallest)
+            i = smallest
+        }
     }
 }
