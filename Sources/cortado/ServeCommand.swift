@@ -54,14 +54,18 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try SQLiteStore(directory: directory.path)
         let tokens = TaskTokens(key: try TaskTokens.loadKey(at: directory.appendingPathComponent("token.key")))
         let configuration = EngineConfiguration(region: region, account: account, payloadLimit: payloadLimit)
-        let server = Runtime(
-            store: store, clock: ScaledWallClock(scale: timeScale), tokens: tokens, configuration: configuration, logger: logger)
+        // A scaled clock resumes after where the previous run had got to (see ClockMark).
+        let mark = ClockMark(url: directory.appendingPathComponent("clock"))
+        let clock = ScaledWallClock(scale: timeScale, resumingAfter: timeScale == 1 ? nil : mark.resumePoint(scale: timeScale))
+        let server = Runtime(store: store, clock: clock, tokens: tokens, configuration: configuration, logger: logger)
         let started = Date()
         try await server.recover()
         logger.info(
             "recovered",
             metadata: ["seconds": "\(String(format: "%.3f", Date().timeIntervalSince(started)))", "data": "\(directory.path)"])
         let app = server.application(host: host, port: port)
+        let keeper = Task { await mark.keep(clock) }
+        defer { keeper.cancel() }
         try await app.runService()
         try store.close()
     }
