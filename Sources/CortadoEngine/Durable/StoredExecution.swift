@@ -6,7 +6,8 @@ import Foundation
 /// machine does not change running executions, as on AWS), who started it, and the interpreter state.
 ///
 /// Encoded as two JSON documents separated by a newline: the header, then the state, because the state
-/// decodes only with the parsed definition at hand.
+/// decodes only with the parsed definition at hand. Both are written with Cortado's JSON printer; the
+/// state goes through `JSONValueEncoder`, which keeps payloads as JSON instead of escaped text.
 struct StoredExecution: Sendable {
     struct Header: Sendable {
         var definition: String
@@ -46,7 +47,7 @@ struct StoredExecution: Sendable {
         var bytes = headerBytes
         bytes.append(UInt8(ascii: "\n"))
         if case .succeeded = state.status { return bytes }
-        bytes.append(contentsOf: try JSONEncoder().encode(state))
+        bytes.append(contentsOf: try JSONValueEncoder().encode(state).text.utf8)
         return bytes
     }
 
@@ -66,9 +67,8 @@ struct StoredExecution: Sendable {
         let header = try Header(JSON(parsing: headerBytes))
         let machine = try machines.machine(for: header.definition)
         guard newline + 1 < bytes.count else { throw EngineError.corruptSnapshot("the snapshot keeps no state (a closed execution)") }
-        let decoder = JSONDecoder()
-        decoder.userInfo[ExecutionState.stateMachineKey] = machine
-        let state = try decoder.decode(ExecutionState.self, from: Data(bytes[(newline + 1)...]))
+        let state = try JSONValueDecoder(userInfo: [ExecutionState.stateMachineKey: machine]).decode(
+            ExecutionState.self, from: try JSON(parsing: bytes[(newline + 1)...]))
         return StoredExecution(header: header, headerBytes: headerBytes, machine: machine, state: state)
     }
 }
