@@ -105,7 +105,7 @@ def main():
                 raise RuntimeError(f"SendTaskSuccess: {status} {out}")
             lat1.append(t1 - t0)
             if i < verify_n:
-                events = lib.history(c, arn, reverse=True, limit=3)
+                events = lib.history(c, arn, reverse=True, limit=6)  # TaskSubmitted, TaskStarted, TaskScheduled, TaskStateEntered, ...
                 if any(e["type"] == "TaskStateEntered" and e["stateEnteredEventDetails"]["name"] == "Second" for e in events):
                     verified += 1
                 else:

@@ -26,8 +26,11 @@ public final class TimerService: Sendable {
 
     /// Notes that a timer is due at `time` (engine clock), and wakes the loop if it sleeps past it.
     public func note(dueAt time: Int64) {
-        upcoming.withLock { $0.push(time) }
-        sleeper.wake()
+        let wake = upcoming.withLock { heap -> Bool in
+            heap.push(time)
+            return time < heap.wakeAt
+        }
+        if wake { sleeper.wake() }
     }
 
     /// Runs until the task is cancelled.
@@ -36,23 +39,30 @@ public final class TimerService: Sendable {
             upcoming.withLock { heap in for t in pending { heap.push(t.fireAt) } }
         }
         while !Task.isCancelled {
-            let started = await fireDue()
-            if started >= Self.batch {
+            let (due, started) = await poll()
+            if due >= Self.batch, started > 0 {
                 await Task.yield()
                 continue
+            }
+            if due > started {
+                // Timers still being delivered came back: give their commits time before asking again.
+                try? await Task.sleep(for: .milliseconds(5))
             }
             let now = engine.clock.now()
             let next = upcoming.withLock { heap -> Int64? in
                 while let first = heap.min, first <= now { heap.popMin() }
                 return heap.min
             }
+            // Sleep until the next known due time (at least a millisecond of wall time, so that a burst
+            // of new timers costs one poll, not one each), at most `idleInterval`.
+            let scale = (engine.clock as? ScaledWallClock)?.scale ?? 1
             var pause = idleInterval
-            if let next {
-                let scale = (engine.clock as? ScaledWallClock)?.scale ?? 1
-                let millis = max(1, Double(next - now) / scale)
-                pause = min(pause, .microseconds(Int64(millis * 1000)))
-            }
+            if let next { pause = min(pause, .microseconds(Int64(max(1, Double(next - now) / scale) * 1000))) }
+            let pauseMillis = Double(pause.components.seconds) * 1000 + Double(pause.components.attoseconds) / 1e15
+            upcoming.withLock { $0.wakeAt = now + Int64(pauseMillis * scale) }
             await sleeper.sleep(for: pause)
+            upcoming.withLock { $0.wakeAt = .min }
+            try? await Task.sleep(for: .milliseconds(1))
         }
     }
 
@@ -61,21 +71,29 @@ public final class TimerService: Sendable {
     /// Starts delivering every timer due now (not already in flight); returns how many were due.
     @discardableResult
     public func fireDue() async -> Int {
+        await poll().due
+    }
+
+    /// Starts delivering every timer due now; how many were due, and how many of them were started
+    /// (the others were still being delivered).
+    func poll() async -> (due: Int, started: Int) {
         var due: [TimerRecord] = []
         do {
             due = try await engine.store.dueTimers(until: engine.clock.now(), limit: Self.batch)
         } catch {
             engine.logger.error("loading due timers failed", metadata: ["error": "\(error)"])
         }
+        var started = 0
         for timer in due {
             let key = "\(timer.executionArn)#\(timer.timerID)"
             guard inFlight.withLock({ $0.insert(key).inserted }) else { continue }
+            started += 1
             Task {
                 _ = try? await engine.deliver(timer.executionArn, .timerFired(timerID: timer.timerID), removeTimer: timer.timerID)
                 inFlight.withLock { _ = $0.remove(key) }
             }
         }
-        return due.count
+        return (due.count, started)
     }
 }
 
@@ -121,6 +139,8 @@ final class Sleeper: Sendable {
 /// Due times, earliest first.
 struct MinHeap: Sendable {
     private var items: [Int64] = []
+    /// When the loop will wake by itself (engine clock); a note earlier than this wakes it sooner.
+    var wakeAt: Int64 = .min
 
     var min: Int64? { items.first }
 
