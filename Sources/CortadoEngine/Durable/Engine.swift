@@ -41,7 +41,7 @@ public final class Engine: Sendable {
     let runners = Mutex<[any TaskRunner]>([])
     let siblings = Mutex<[Engine]>([])
     /// Told the due time of every timer a transition commits (the timer service sleeps until then).
-    let timerObserver = Mutex<(@Sendable (Int64) -> Void)?>(nil)
+    let timerService = WeakTimerService()
 
     public init(
         store: any ExecutionStore, clock: any EngineClock, tokens: TaskTokens, configuration: EngineConfiguration,
@@ -400,7 +400,7 @@ public final class Engine: Sendable {
 
     /// Runs a committed transition's effects: dispatch tasks, wake the timer service, answer waiters.
     func perform(_ plan: Plan, executionArn arn: String, stored: StoredExecution, record: ExecutionRecord, notifyParent: Bool = true) {
-        if let due = plan.setTimers.map(\.fireAt).min(), let observer = timerObserver.withLock({ $0 }) { observer(due) }
+        if let due = plan.setTimers.map(\.fireAt).min() { timerService.value?.note(dueAt: due) }
         for id in plan.cancelled { activities.cancel(executionArn: arn, taskID: id) }
         for task in plan.dispatches {
             Task { await self.dispatch(task, executionArn: arn) }

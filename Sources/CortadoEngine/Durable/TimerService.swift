@@ -19,9 +19,7 @@ public final class TimerService: Sendable {
     public init(engine: Engine, idleInterval: Duration = .milliseconds(250)) {
         self.engine = engine
         self.idleInterval = idleInterval
-        engine.timerObserver.withLock { observer in
-            observer = { [weak self] due in self?.note(dueAt: due) }
-        }
+        engine.timerService.value = self
     }
 
     /// Notes that a timer is due at `time` (engine clock), and wakes the loop if it sleeps past it.
@@ -46,7 +44,7 @@ public final class TimerService: Sendable {
             }
             if due > started {
                 // Timers still being delivered came back: give their commits time before asking again.
-                try? await Task.sleep(for: .milliseconds(5))
+                try? await Task.sleep(for: .milliseconds(10))
             }
             let now = engine.clock.now()
             let next = upcoming.withLock { heap -> Int64? in
@@ -170,5 +168,20 @@ struct MinHeap: Sendable {
             items.swapAt(i, smallest)
             i = smallest
         }
+    }
+}
+
+/// The engine's link to its timer service: weak, since the service holds the engine.
+final class WeakTimerService: Sendable {
+    private let reference = Mutex<Box>(Box())
+
+    private struct Box: @unchecked Sendable {
+        // A weak reference to a Sendable class, guarded by the mutex.
+        weak var service: TimerService?
+    }
+
+    var value: TimerService? {
+        get { reference.withLock { $0.service } }
+        set { reference.withLock { $0.service = newValue } }
     }
 }
