@@ -7,7 +7,7 @@ public struct JSONObject: Sendable {
     public private(set) var values: [JSON]
     private var index: [String: Int]?
 
-    private static let indexThreshold = 12
+    static let indexThreshold = 12
 
     public init() {
         keys = []
@@ -19,6 +19,44 @@ public struct JSONObject: Sendable {
         values = []
         keys.reserveCapacity(minimumCapacity)
         values.reserveCapacity(minimumCapacity)
+    }
+
+    /// An object of members whose keys are known to be distinct (the parser checks for duplicates itself).
+    init(distinctKeys keys: [String], values: [JSON]) {
+        self.keys = keys
+        self.values = values
+        if keys.count > Self.indexThreshold { buildIndex() }
+    }
+
+    private init(keys: [String], values: [JSON], index: [String: Int]?) {
+        self.keys = keys
+        self.values = values
+        self.index = index
+    }
+
+    /// An object of members in order where a repeated key keeps its first position and its last value, as
+    /// setting the members one by one through the subscript would.
+    init(keys: [String], values: [JSON]) {
+        if keys.count <= Self.indexThreshold {
+            var repeated = false
+            for i in keys.indices.dropFirst() where !repeated {
+                for j in 0..<i where keys[j] == keys[i] { repeated = true }
+            }
+            if !repeated {
+                self.init(distinctKeys: keys, values: values)
+                return
+            }
+        } else {
+            var index = [String: Int](minimumCapacity: keys.count)
+            var repeated = false
+            for (i, key) in keys.enumerated() where index.updateValue(i, forKey: key) != nil { repeated = true }
+            if !repeated {
+                self.init(keys: keys, values: values, index: index)
+                return
+            }
+        }
+        self.init(minimumCapacity: keys.count)
+        for (key, value) in zip(keys, values) { self[key] = value }
     }
 
     public var count: Int { keys.count }

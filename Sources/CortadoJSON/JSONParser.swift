@@ -37,6 +37,10 @@ struct JSONParser {
     var i = 0
     var depth = 0
     static let maxDepth = 1000
+    /// The members of the objects and arrays being parsed, innermost last: each container is built at its
+    /// end with exactly its size, instead of growing its own arrays member by member.
+    var keyStack: [String] = []
+    var valueStack: [JSON] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -110,12 +114,19 @@ struct JSONParser {
         if depth > Self.maxDepth { throw error("JSON nested deeper than \(Self.maxDepth) levels") }
         defer { depth -= 1 }
         i += 1
-        var object = JSONObject()
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
-            return .object(object)
+            return .object(JSONObject())
         }
+        let keyBase = keyStack.count
+        let valueBase = valueStack.count
+        defer {
+            keyStack.removeSubrange(keyBase...)
+            valueStack.removeSubrange(valueBase...)
+        }
+        // Past a dozen members, duplicate keys are found by hash, as JSONObject does.
+        var seen: [String: Int]?
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
@@ -127,7 +138,13 @@ struct JSONParser {
             i += 1
             skipWhitespace()
             let value = try parseValue()
-            if object.position(of: key) != nil { object[key] = value } else { object.append(key, value) }
+            if let at = memberPosition(of: key, from: keyBase, seen: &seen) {
+                valueStack[valueBase + at] = value
+            } else {
+                seen?[key] = keyStack.count - keyBase
+                keyStack.append(key)
+                valueStack.append(value)
+            }
             skipWhitespace()
             guard i < bytes.count else { throw error("Unexpected end of input in an object") }
             if bytes[i] == UInt8(ascii: ",") {
@@ -136,10 +153,24 @@ struct JSONParser {
             }
             if bytes[i] == UInt8(ascii: "}") {
                 i += 1
-                return .object(object)
+                return .object(JSONObject(distinctKeys: Array(keyStack[keyBase...]), values: Array(valueStack[valueBase...])))
             }
             throw error("Expected ',' or '}' in an object")
         }
+    }
+
+    /// Where `key` already is among the members of the object being parsed (those from `base` on).
+    func memberPosition(of key: String, from base: Int, seen: inout [String: Int]?) -> Int? {
+        if let seen { return seen[key] }
+        let count = keyStack.count - base
+        if count <= JSONObject.indexThreshold {
+            for k in base..<keyStack.count where keyStack[k] == key { return k - base }
+            return nil
+        }
+        var index = [String: Int](minimumCapacity: count * 2)
+        for k in base..<keyStack.count { index[keyStack[k]] = k - base }
+        seen = index
+        return index[key]
     }
 
     mutating func parseArray() throws(JSONParseError) -> JSON {
@@ -147,15 +178,17 @@ struct JSONParser {
         if depth > Self.maxDepth { throw error("JSON nested deeper than \(Self.maxDepth) levels") }
         defer { depth -= 1 }
         i += 1
-        var array: [JSON] = []
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
             i += 1
-            return .array(array)
+            return .array([])
         }
+        let base = valueStack.count
+        defer { valueStack.removeSubrange(base...) }
         while true {
             skipWhitespace()
-            array.append(try parseValue())
+            let value = try parseValue()
+            valueStack.append(value)
             skipWhitespace()
             guard i < bytes.count else { throw error("Unexpected end of input in an array") }
             if bytes[i] == UInt8(ascii: ",") {
@@ -164,7 +197,7 @@ struct JSONParser {
             }
             if bytes[i] == UInt8(ascii: "]") {
                 i += 1
-                return .array(array)
+                return .array(Array(valueStack[base...]))
             }
             throw error("Expected ',' or ']' in an array")
         }
@@ -175,6 +208,7 @@ struct JSONParser {
         i += 1
         // Fast path: no escapes.
         var k = i
+        while k + 8 <= bytes.count, !JSONByteScan.needsAttention(bytes, at: k) { k += 8 }
         while k < bytes.count {
             let b = bytes[k]
             if b == UInt8(ascii: "\"") {
@@ -272,17 +306,16 @@ struct JSONParser {
         }
         guard i < bytes.count, isDigit(bytes[i]) else { throw error("Invalid number", at: start) }
         var integral = true
+        // All the digits, integer and fraction, as one integer; `overflow` once it no longer fits.
         var value: UInt64 = 0
         var overflow = false
+        var fractionDigits = 0
         if bytes[i] == UInt8(ascii: "0") {
             i += 1
             if i < bytes.count, isDigit(bytes[i]) { throw error("Leading zeros are not allowed in a number", at: start) }
         } else {
             while i < bytes.count, isDigit(bytes[i]) {
-                let (m, o1) = value.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(UInt64(bytes[i] - UInt8(ascii: "0")))
-                if o1 || o2 { overflow = true }
-                value = a
+                accumulate(bytes[i], into: &value, overflow: &overflow)
                 i += 1
             }
         }
@@ -290,14 +323,27 @@ struct JSONParser {
             integral = false
             i += 1
             guard i < bytes.count, isDigit(bytes[i]) else { throw error("Expected a digit after '.' in a number") }
-            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+            while i < bytes.count, isDigit(bytes[i]) {
+                accumulate(bytes[i], into: &value, overflow: &overflow)
+                fractionDigits += 1
+                i += 1
+            }
         }
+        var exponent = 0
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             integral = false
             i += 1
-            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            var negativeExponent = false
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
+                negativeExponent = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
             guard i < bytes.count, isDigit(bytes[i]) else { throw error("Expected a digit in a number's exponent") }
-            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+            while i < bytes.count, isDigit(bytes[i]) {
+                if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
+                i += 1
+            }
+            if negativeExponent { exponent = -exponent }
         }
         if integral, !overflow {
             if negative {
@@ -306,9 +352,25 @@ struct JSONParser {
                 return .int(Int(value))
             }
         }
+        // Clinger's fast path: digits that fit a double's 53 bits and a power of ten that is exact give the
+        // correctly rounded value with one operation, as strtod would.
+        let scale = exponent - fractionDigits
+        if !overflow, value <= 1 << 53, scale >= -22, scale <= 22 {
+            let magnitude = scale < 0 ? Double(value) / Self.powersOfTen[-scale] : Double(value) * Self.powersOfTen[scale]
+            return .double(negative ? -magnitude : magnitude)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         guard let d = Double(text) else { throw error("Invalid number", at: start) }
         return .double(d)
+    }
+
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
+
+    @inline(__always) func accumulate(_ digit: UInt8, into value: inout UInt64, overflow: inout Bool) {
+        let (m, o1) = value.multipliedReportingOverflow(by: 10)
+        let (a, o2) = m.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+        if o1 || o2 { overflow = true }
+        value = a
     }
 
     @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -25,7 +25,7 @@ enum JSONPrinter {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): writeInt(i, to: &out)
-        case .double(let d): out.append(contentsOf: formatDouble(d).utf8)
+        case .double(let d): writeDouble(d, to: &out)
         case .string(let s): writeString(s, to: &out)
         case .array(let a):
             out.append(UInt8(ascii: "["))
@@ -82,36 +82,93 @@ enum JSONPrinter {
             out.append(UInt8(ascii: "0") + UInt8(i))
             return
         }
-        out.append(contentsOf: String(i).utf8)
+        if i < 0 { out.append(UInt8(ascii: "-")) }
+        // Digits last to first, then turned around: no String made.
+        let start = out.count
+        var rest = i.magnitude
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
+            rest /= 10
+        } while rest > 0
+        out[start...].reverse()
+    }
+
+    /// `formatDouble(d)` appended to `out`, without making a String for the common case of a number with at
+    /// most three decimals in plain notation's range (prices, durations, timestamps in seconds).
+    static func writeDouble(_ d: Double, to out: inout [UInt8]) {
+        let magnitude = abs(d)
+        if magnitude >= 1e-3, magnitude < 1e7 {
+            // As in formatDouble: when the value is the double nearest to n/1000, its shortest digits are
+            // those of n/1000, because doubles here are far closer together than 0.001.
+            let n = Int((magnitude * 1000).rounded())
+            if Double(n) / 1000 == magnitude {
+                if d < 0 { out.append(UInt8(ascii: "-")) }
+                writeInt(n / 1000, to: &out)
+                out.append(UInt8(ascii: "."))
+                var fraction = n % 1000
+                guard fraction != 0 else {
+                    out.append(UInt8(ascii: "0"))
+                    return
+                }
+                var width = 3
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    width -= 1
+                }
+                var scale = 1
+                for _ in 1..<width { scale *= 10 }
+                while scale > 0 {
+                    out.append(UInt8(ascii: "0") + UInt8(fraction / scale % 10))
+                    scale /= 10
+                }
+                return
+            }
+        }
+        out.append(contentsOf: formatDouble(d).utf8)
     }
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
-            var runStart = 0
-            for k in 0..<bytes.count {
-                let b = bytes[k]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if runStart < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<k])) }
-                runStart = k + 1
-                switch b {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                default:
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                }
-            }
-            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+        // Native strings lend their bytes; only a bridged one is copied.
+        if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &out) }) == nil {
+            var s = s
+            s.withUTF8 { writeEscaped($0, to: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        var k = 0
+        while k < bytes.count {
+            if k + 8 <= bytes.count, !JSONByteScan.needsAttention(bytes, at: k) {
+                k += 8
+                continue
+            }
+            let b = bytes[k]
+            k += 1
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            if runStart < k - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(k - 1)])) }
+            runStart = k
+            out.append(0x5C)
+            switch b {
+            case 0x22, 0x5C: out.append(b)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            default:
+                out.append(UInt8(ascii: "u"))
+                out.append(0x30)
+                out.append(0x30)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            }
+        }
+        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
     }
 
     /// Formats a double as Java's `Double.toString` does (Step Functions runs on the JVM):

@@ -28,14 +28,16 @@ public struct JSONValueDecoder: Sendable {
 /// One decoder per top-level value: nested values are decoded by the same instance, which saves and restores
 /// the value it stands on around each (no decoder allocated per value).
 private final class ValueDecoder: Decoder {
+    // Accesses never overlap (one thread, no access held across a call into user code), so the runtime's
+    // exclusivity checks are left out.
     /// Grows and shrinks as values nest; containers remember their depth in it instead of copying it.
-    var codingPath: [any CodingKey]
+    @exclusivity(unchecked) var codingPath: [any CodingKey]
     let userInfo: [CodingUserInfoKey: Any]
     /// The value being decoded at this level.
-    var value: JSON
+    @exclusivity(unchecked) var value: JSON
     /// Where the next key lookup in this level's object starts: members are usually decoded in the order they
     /// were encoded, so most lookups compare one key. Only a guess, checked before it is used.
-    var hint = 0
+    @exclusivity(unchecked) var hint = 0
 
     init(value: JSON, codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: Any]) {
         self.value = value

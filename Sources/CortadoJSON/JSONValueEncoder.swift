@@ -34,11 +34,13 @@ public struct JSONValueEncoder: Sendable {
 /// One encoder per top-level value: nested values are encoded by the same instance, which saves and restores
 /// what it has produced so far around each (no encoder allocated per value, as Foundation's does).
 private final class ValueEncoder: Encoder {
+    // Accesses never overlap (one thread, no access held across a call into user code), so the runtime's
+    // exclusivity checks, a tenth of the encoding time, are left out.
     /// Grows and shrinks as values nest; containers remember their depth in it instead of copying it.
-    var codingPath: [any CodingKey]
+    @exclusivity(unchecked) var codingPath: [any CodingKey]
     let userInfo: [CodingUserInfoKey: Any]
     /// What the value being encoded at this level has produced so far.
-    var current: Node?
+    @exclusivity(unchecked) var current: Node?
 
     init(userInfo: [CodingUserInfoKey: Any], codingPath: [any CodingKey]) {
         self.userInfo = userInfo
@@ -158,13 +160,19 @@ private enum Node {
 }
 
 /// The storage of one keyed or unkeyed container, shared by the copies of its container value.
+///
+/// Members are appended as they come and made a `JSONObject` once, at `take()`: no lookup or hash index
+/// maintained per member.
 private final class ContainerBox {
     let isArray: Bool
-    var object = JSONObject()
-    var array: [JSON] = []
-    /// Nested containers and super encoders: a placeholder holds their place in `object` or `array` until
-    /// `take()`, since they are written after they were made.
-    var pending: [(key: String, index: Int, node: Node)] = []
+    /// The keys of a keyed container (a key encoded twice is resolved at `take()`, as Foundation does: the
+    /// last value, in the first position).
+    @exclusivity(unchecked) var keys: [String] = []
+    /// The members of either kind of container.
+    @exclusivity(unchecked) var values: [JSON] = []
+    /// Nested containers and super encoders: a placeholder holds their place in `values` until `take()`,
+    /// since they are written after they were made.
+    @exclusivity(unchecked) var pending: [(key: String, index: Int, node: Node)] = []
     /// The length of the encoder's coding path when the container was made, and the keys of the containers
     /// it is nested in below that.
     let depth: Int
@@ -176,20 +184,26 @@ private final class ContainerBox {
         self.suffix = suffix
     }
 
+    var count: Int { values.count }
+
     func set(_ key: String, _ value: JSON) {
+        // A value encoded after a nested container for the same key replaces it.
         if !pending.isEmpty { pending.removeAll { $0.key == key } }
-        object[key] = value
+        keys.append(key)
+        values.append(value)
     }
+
+    func append(_ value: JSON) { values.append(value) }
 
     /// A placeholder member for `node`, in the order it was made.
     func setPending(_ key: String, _ node: Node) {
         set(key, .null)
-        pending.append((key, 0, node))
+        pending.append((key, values.count - 1, node))
     }
 
     func appendPending(_ node: Node) {
-        pending.append(("", array.count, node))
-        array.append(.null)
+        pending.append(("", values.count, node))
+        values.append(.null)
     }
 
     /// The nested container at `key`: the existing one if it was asked for before, as with Foundation.
@@ -204,24 +218,21 @@ private final class ContainerBox {
     }
 
     func nestedInArray(isArray: Bool) -> ContainerBox {
-        let box = ContainerBox(isArray: isArray, depth: depth, suffix: suffix.appending(JSONCodingKey.index(array.count)))
+        let box = ContainerBox(isArray: isArray, depth: depth, suffix: suffix.appending(JSONCodingKey.index(values.count)))
         appendPending(.box(box))
         return box
     }
 
     func take() -> JSON {
         let pending = self.pending
+        var values = self.values
         self.pending = []
-        if isArray {
-            var array = self.array
-            self.array = []
-            for p in pending { array[p.index] = p.node.take() }
-            return .array(array)
-        }
-        var object = self.object
-        self.object = JSONObject()
-        for p in pending { object[p.key] = p.node.take() }
-        return .object(object)
+        self.values = []
+        for p in pending { values[p.index] = p.node.take() }
+        if isArray { return .array(values) }
+        let keys = self.keys
+        self.keys = []
+        return .object(JSONObject(keys: keys, values: values))
     }
 }
 
@@ -294,29 +305,29 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let box: ContainerBox
 
     var codingPath: [any CodingKey] { encoder.path(box.depth, box.suffix) }
-    var count: Int { box.array.count }
+    var count: Int { box.count }
 
     private func path() -> [any CodingKey] { codingPath + [JSONCodingKey.index(count)] }
 
-    mutating func encodeNil() throws { box.array.append(.null) }
-    mutating func encode(_ value: Bool) throws { box.array.append(.bool(value)) }
-    mutating func encode(_ value: String) throws { box.array.append(.string(value)) }
-    mutating func encode(_ value: Double) throws { box.array.append(try number(value, at: path())) }
-    mutating func encode(_ value: Float) throws { box.array.append(try number(value, at: path())) }
-    mutating func encode(_ value: Int) throws { box.array.append(.int(value)) }
-    mutating func encode(_ value: Int8) throws { box.array.append(.int(Int(value))) }
-    mutating func encode(_ value: Int16) throws { box.array.append(.int(Int(value))) }
-    mutating func encode(_ value: Int32) throws { box.array.append(.int(Int(value))) }
-    mutating func encode(_ value: Int64) throws { box.array.append(try integer(value, at: path())) }
-    mutating func encode(_ value: UInt) throws { box.array.append(try integer(value, at: path())) }
-    mutating func encode(_ value: UInt8) throws { box.array.append(.int(Int(value))) }
-    mutating func encode(_ value: UInt16) throws { box.array.append(.int(Int(value))) }
-    mutating func encode(_ value: UInt32) throws { box.array.append(try integer(value, at: path())) }
-    mutating func encode(_ value: UInt64) throws { box.array.append(try integer(value, at: path())) }
+    mutating func encodeNil() throws { box.append(.null) }
+    mutating func encode(_ value: Bool) throws { box.append(.bool(value)) }
+    mutating func encode(_ value: String) throws { box.append(.string(value)) }
+    mutating func encode(_ value: Double) throws { box.append(try number(value, at: path())) }
+    mutating func encode(_ value: Float) throws { box.append(try number(value, at: path())) }
+    mutating func encode(_ value: Int) throws { box.append(.int(value)) }
+    mutating func encode(_ value: Int8) throws { box.append(.int(Int(value))) }
+    mutating func encode(_ value: Int16) throws { box.append(.int(Int(value))) }
+    mutating func encode(_ value: Int32) throws { box.append(.int(Int(value))) }
+    mutating func encode(_ value: Int64) throws { box.append(try integer(value, at: path())) }
+    mutating func encode(_ value: UInt) throws { box.append(try integer(value, at: path())) }
+    mutating func encode(_ value: UInt8) throws { box.append(.int(Int(value))) }
+    mutating func encode(_ value: UInt16) throws { box.append(.int(Int(value))) }
+    mutating func encode(_ value: UInt32) throws { box.append(try integer(value, at: path())) }
+    mutating func encode(_ value: UInt64) throws { box.append(try integer(value, at: path())) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let json = try encoder.wrap(value, in: box, key: JSONCodingKey.index(count))
-        box.array.append(json)
+        box.append(json)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {

@@ -29,16 +29,29 @@ import Testing
         return Interpreter(machine: machine, info: info, random: SeededRandomSource(seed: 7))
     }
 
-    func roundTrip(_ state: ExecutionState, machine: StateMachine) throws -> ExecutionState {
-        let data = try JSONEncoder().encode(state)
-        let decoder = JSONDecoder()
-        decoder.userInfo[ExecutionState.stateMachineKey] = machine
-        return try decoder.decode(ExecutionState.self, from: data)
+    /// How a state is stored between events: Foundation's coders, or Cortado's JSON value coders with the
+    /// JSON printer and parser.
+    enum Codec: Sendable, CaseIterable {
+        case foundation, jsonValue
+    }
+
+    func roundTrip(_ state: ExecutionState, machine: StateMachine, codec: Codec = .foundation) throws -> ExecutionState {
+        switch codec {
+        case .foundation:
+            let data = try JSONEncoder().encode(state)
+            let decoder = JSONDecoder()
+            decoder.userInfo[ExecutionState.stateMachineKey] = machine
+            return try decoder.decode(ExecutionState.self, from: data)
+        case .jsonValue:
+            let bytes = Array(try JSONValueEncoder().encode(state).text.utf8)
+            let decoder = JSONValueDecoder(userInfo: [ExecutionState.stateMachineKey: machine])
+            return try decoder.decode(ExecutionState.self, from: JSON(parsing: bytes))
+        }
     }
 
     /// Drives the run: answers each dispatched task (the first attempt of item 1 fails with `Busy`),
     /// fires timers in time order; optionally stores and reloads the state before every event.
-    func drive(storeBetweenEvents: Bool) throws -> (ExecutionStatus, [HistoryEvent]) {
+    func drive(storeBetweenEvents: Bool, codec: Codec = .foundation) throws -> (ExecutionStatus, [HistoryEvent]) {
         let interpreter = try makeInterpreter()
         var now: Int64 = 1_700_000_000_000
         var (state, t) = interpreter.start(input: ["items": [10, 20, 30]], at: now)
@@ -68,7 +81,7 @@ import Testing
                 event = .timerFired(timerID: id)
             }
             guard let event else { break }
-            if storeBetweenEvents { state = try roundTrip(state, machine: interpreter.machine) }
+            if storeBetweenEvents { state = try roundTrip(state, machine: interpreter.machine, codec: codec) }
             t = interpreter.step(&state, on: event, at: now)
             history += t.events
             effects = t.effects
@@ -76,9 +89,10 @@ import Testing
         return (state.status, history)
     }
 
-    @Test func storingTheStateBetweenEventsChangesNothing() throws {
+    @Test(arguments: Codec.allCases)
+    func storingTheStateBetweenEventsChangesNothing(codec: Codec) throws {
         let (plainStatus, plainHistory) = try drive(storeBetweenEvents: false)
-        let (storedStatus, storedHistory) = try drive(storeBetweenEvents: true)
+        let (storedStatus, storedHistory) = try drive(storeBetweenEvents: true, codec: codec)
         #expect(plainStatus.name == "SUCCEEDED")
         #expect(storedStatus == plainStatus)
         #expect(storedHistory.map { $0.json(timestampAsSeconds: true) } == plainHistory.map { $0.json(timestampAsSeconds: true) })
@@ -92,11 +106,30 @@ import Testing
         }
     }
 
-    @Test func decodingWithAnotherStateMachineIsRefused() throws {
+    @Test(arguments: Codec.allCases)
+    func decodingWithAnotherStateMachineIsRefused(codec: Codec) throws {
         let interpreter = try makeInterpreter()
         let (state, _) = interpreter.start(input: ["items": [1]], at: 0)
         let other = try StateMachine(definition: #"{"StartAt": "Fan", "States": {"Fan": {"Type": "Pass", "End": true}}}"#)
-        #expect(throws: ExecutionStateDecodingError.self) { try roundTrip(state, machine: other) }
+        #expect(throws: ExecutionStateDecodingError.self) { try roundTrip(state, machine: other, codec: codec) }
+    }
+
+    /// Payloads are stored as JSON inside the state, not as escaped text.
+    @Test func theJSONValueEncoderKeepsPayloadsStructured() throws {
+        let interpreter = try makeInterpreter()
+        let (state, _) = interpreter.start(input: ["items": [1, 2]], at: 0)
+        let json = try JSONValueEncoder().encode(state)
+        #expect(json["input"] == ["items": [1, 2]])
+        let rawInputs = json["frames"]?.objectValue?.values.compactMap { $0["rawInput"] } ?? []
+        #expect(rawInputs.contains(["items": [1, 2]]))
+        #expect(!json.text.contains(#"\""#))
+    }
+
+    @Test func theJSONValueDecoderSaysWhatIsMissing() throws {
+        let interpreter = try makeInterpreter()
+        let (state, _) = interpreter.start(input: ["items": [1]], at: 0)
+        let json = try JSONValueEncoder().encode(state)
+        #expect(throws: ExecutionStateDecodingError.self) { try JSONValueDecoder().decode(ExecutionState.self, from: json) }
     }
 
     @Test func decodingWithoutTheStateMachineSaysWhatIsMissing() throws {
