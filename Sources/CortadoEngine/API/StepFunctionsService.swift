@@ -141,11 +141,6 @@ public final class StepFunctionsService: Sendable {
         do { return .success(try JSON(parsing: text)) } catch { return .failure(error) }
     }
 
-    /// The engine that owns an execution ARN.
-    func engine(forExecution arn: String) -> Engine {
-        arn.split(separator: ":", maxSplits: 6, omittingEmptySubsequences: false).dropFirst(5).first == "express" ? express : engine
-    }
-
     func requireStateMachine(_ arn: String) async throws -> StateMachineRecord {
         let parts = try parseArn(arn, member: "stateMachineArn", types: ["stateMachine"])
         let base = parts[0..<7].joined(separator: ":")

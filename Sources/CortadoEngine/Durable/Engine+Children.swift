@@ -11,7 +11,8 @@ extension Engine {
 
     /// The engine that owns an execution ARN.
     func owner(of arn: String) -> Engine {
-        let isExpress = arn.contains(":express:")
+        // arn:aws:states:<region>:<account>:express:… (a machine may itself be named "express").
+        let isExpress = arn.split(separator: ":", maxSplits: 6, omittingEmptySubsequences: false).dropFirst(5).first == "express"
         if isExpress == (executionType == .express) { return self }
         return siblings.withLock { list in list.first { ($0.executionType == .express) == isExpress } } ?? self
     }

@@ -205,7 +205,8 @@ public final class Engine: Sendable {
         var batch = batch
         if batch.allSatisfy({ $0.event == nil && $0.requireOpenTask == nil && !$0.redrive }) {
             // Only outbox and timer rows change: no need to load the execution.
-            try await closed(batch, arn: arn, status: nil)
+            try await commitRows(of: batch, arn: arn)
+            for item in batch { item.reply?(.success(.applied)) }
             return cached
         }
         var attempt = 0
@@ -226,12 +227,6 @@ public final class Engine: Sendable {
             }
             guard var current = found else { return nil }
             var outcomes = [DeliveryOutcome](repeating: .applied, count: batch.count)
-            var removeTimers: [Int] = []
-            var delivered: [Int] = []
-            for item in batch {
-                if let t = item.removeTimer { removeTimers.append(t) }
-                delivered += item.delivered
-            }
             if current.record.status != .running, let i = batch.firstIndex(where: \.redrive) {
                 // A redrive reopens the execution; events queued with it apply after it.
                 let outcome = try await redrive(&current, arn: arn)
@@ -263,18 +258,17 @@ public final class Engine: Sendable {
             }
             let now = clock.now()
             var plan = Plan(effects, openBefore: openBefore)
-            plan.removeTimers = removeTimers + plan.removeTimers
-            plan.delivered = delivered + plan.delivered
-            if state.status != .running { plan.delivered += openBefore }
             if events.isEmpty && plan.isEmpty && state.status == .running {
-                if !removeTimers.isEmpty || !delivered.isEmpty {
-                    _ = try await store.commit([
-                        ExecutionWrite(executionArn: arn, change: .none, removeTimers: removeTimers, delivered: delivered)
-                    ])
-                }
+                // Nothing happened to the execution (a stale timer, a refused callback): only the rows
+                // the events consumed change.
+                try await commitRows(of: batch, arn: arn)
                 for (item, outcome) in zip(batch, outcomes) { item.reply?(.success(outcome)) }
                 return current
             }
+            let rows = Self.rows(of: batch)
+            plan.removeTimers = rows.removeTimers + plan.removeTimers
+            plan.delivered = rows.delivered + plan.delivered
+            if state.status != .running { plan.delivered += openBefore }
             var record = current.record
             apply(status: state.status, to: &record, at: now)
             var stored = current.stored
@@ -301,21 +295,25 @@ public final class Engine: Sendable {
     }
 
     /// Answers events for a closed execution: nothing changes but the rows they consume.
-    func closed(_ batch: [Inbound], arn: String, status: ExecutionRecord.Status?) async throws {
-        var removeTimers: [Int] = []
-        var delivered: [Int] = []
+    func closed(_ batch: [Inbound], arn: String, status: ExecutionRecord.Status) async throws {
+        try await commitRows(of: batch, arn: arn)
         for item in batch {
-            if let t = item.removeTimer { removeTimers.append(t) }
-            delivered += item.delivered
+            item.reply?(.success(item.redrive ? .notRedrivable : item.requireOpenTask == nil ? .executionClosed : .taskNotOpen))
         }
-        if !removeTimers.isEmpty || !delivered.isEmpty {
-            _ = try await store.commit([ExecutionWrite(executionArn: arn, change: .none, removeTimers: removeTimers, delivered: delivered)])
-        }
-        for item in batch {
-            let outcome: DeliveryOutcome =
-                status == nil ? .applied : item.redrive ? .notRedrivable : item.requireOpenTask == nil ? .executionClosed : .taskNotOpen
-            item.reply?(.success(outcome))
-        }
+    }
+
+    /// The timer and outbox rows a batch of events consumes.
+    static func rows(of batch: [Inbound]) -> (removeTimers: [Int], delivered: [Int]) {
+        (batch.compactMap(\.removeTimer), batch.flatMap(\.delivered))
+    }
+
+    /// Removes the rows a batch consumes, leaving the execution's row alone.
+    func commitRows(of batch: [Inbound], arn: String) async throws {
+        let rows = Self.rows(of: batch)
+        if rows.removeTimers.isEmpty && rows.delivered.isEmpty { return }
+        _ = try await store.commit([
+            ExecutionWrite(executionArn: arn, change: .none, removeTimers: rows.removeTimers, delivered: rows.delivered)
+        ])
     }
 
     /// Restarts a closed execution where it stopped, as one committed transition.

@@ -58,8 +58,6 @@ final class Mailboxes: Sendable {
             return items
         }
     }
-
-    var activeCount: Int { queues.withLock { $0.count } }
 }
 
 /// Recently driven executions kept decoded, so that the next event for one does not load and decode
@@ -99,6 +97,4 @@ final class ExecutionCache: Sendable {
             }
         }
     }
-
-    var count: Int { state.withLock { $0.entries.count } }
 }

@@ -53,16 +53,19 @@ struct StoredExecution: Sendable {
 
     /// The header alone, without parsing the definition or the state.
     static func header(_ bytes: [UInt8]) throws -> Header {
+        try Header(JSON(parsing: bytes[..<headerEnd(bytes)]))
+    }
+
+    /// Where the header ends: the newline between the two documents.
+    static func headerEnd(_ bytes: [UInt8]) throws -> Int {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else {
             throw EngineError.corruptSnapshot("the snapshot has no header")
         }
-        return try Header(JSON(parsing: bytes[..<newline]))
+        return newline
     }
 
     static func decode(_ bytes: [UInt8], machines: MachineCache) throws -> StoredExecution {
-        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else {
-            throw EngineError.corruptSnapshot("the snapshot has no header")
-        }
+        let newline = try headerEnd(bytes)
         let headerBytes = Array(bytes[..<newline])
         let header = try Header(JSON(parsing: headerBytes))
         let machine = try machines.machine(for: header.definition)

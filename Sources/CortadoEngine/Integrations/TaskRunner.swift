@@ -54,7 +54,8 @@ public enum IntegrationPattern: Sendable {
 enum UnknownResource {
     static func failure(_ resource: String, region: String, account: String) -> (String, String) {
         let parts = resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        if parts.count >= 7, parts[2] == "lambda" || (parts.count >= 7 && parts[5] == "lambda") {
+        // arn:aws:lambda:…:function:… or arn:aws:states:::lambda:invoke
+        if parts.count >= 7, parts[2] == "lambda" || parts[5] == "lambda" {
             return (
                 "Lambda.ResourceNotFoundException",
                 "Function not found: \(resource) (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException)"

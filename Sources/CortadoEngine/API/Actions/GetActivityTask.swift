@@ -13,7 +13,7 @@ extension StepFunctionsService {
         let deadline = ContinuousClock.now + Self.activityPollTimeout
         while ContinuousClock.now < deadline {
             guard let offer = await engine.activities.take(activityArn: arn, timeout: deadline - ContinuousClock.now) else { break }
-            let target = engine(forExecution: offer.executionArn)
+            let target = engine.owner(of: offer.executionArn)
             let outcome = try await target.deliver(
                 offer.executionArn, .taskStarted(taskID: offer.taskID, workerName: workerName), requireOpenTask: offer.taskID,
                 delivered: [offer.taskID])

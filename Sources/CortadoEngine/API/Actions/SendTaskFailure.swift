@@ -8,7 +8,8 @@ extension StepFunctionsService {
         let cause = try r.string("cause")
         if let error { try r.checkLength(error, "error", max: 256, min: 0) }
         if let cause { try r.checkLength(cause, "cause", max: 32768, min: 0) }
-        try await answer(token: token) { .taskFailed(taskID: $0, error: error, cause: cause) }
+        let task = try openToken(token)
+        try await answer(task, .taskFailed(taskID: task.taskID, error: error, cause: cause))
         return [:]
     }
 }

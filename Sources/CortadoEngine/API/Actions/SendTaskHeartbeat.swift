@@ -4,7 +4,8 @@ extension StepFunctionsService {
     /// `SendTaskHeartbeat`: restarts the heartbeat clock of the task a token names.
     func sendTaskHeartbeat(_ r: Request) async throws -> JSON {
         let token = try r.requiredString("taskToken")
-        try await answer(token: token, acknowledge: false) { .taskHeartbeat(taskID: $0) }
+        let task = try openToken(token)
+        try await answer(task, .taskHeartbeat(taskID: task.taskID), acknowledge: false)
         return [:]
     }
 }
