@@ -171,7 +171,9 @@ import Testing
         let h = Harness()
         let m = try await h.createMachine("cb", Self.callback)
         let long = String(repeating: "n", count: 81)
-        await #expect(throws: AWSError.self) { try await h.start(m, name: long) }
+        await #expect(
+            throws: AWSError.constraint("'\(long)'", at: "name", "Member must have length less than or equal to 80")
+        ) { try await h.start(m, name: long) }
         await #expect(throws: AWSError("InvalidName", "Invalid Name: 'a b'")) { try await h.start(m, name: "a b") }
         let big = "\"" + String(repeating: "x", count: 262_144) + "\""
         do {
@@ -245,6 +247,12 @@ import Testing
         let latest = try await h.describe(try await h.start(machine, name: "latest"))
         #expect(latest["output"] == "2")
         #expect(latest["stateMachineVersionArn"] == nil)
-        await #expect(throws: AWSError.self) { try await h.call("DeleteStateMachineVersion", ["stateMachineVersionArn": .string(v1)]) }
+        do {
+            try await h.call("DeleteStateMachineVersion", ["stateMachineVersionArn": .string(v1)])
+            Issue.record("a version an alias routes to was deleted")
+        } catch let e as AWSError {
+            #expect(e.type == "ConflictException")
+            #expect(e.message.contains("[prod]"))
+        }
     }
 }
