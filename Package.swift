@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "cortado", targets: ["cortado"]),
         .library(name: "CortadoJSON", targets: ["CortadoJSON"]),
         .library(name: "CortadoLanguage", targets: ["CortadoLanguage"]),
+        .library(name: "CortadoEvents", targets: ["CortadoEvents"]),
         .library(name: "CortadoEngine", targets: ["CortadoEngine"]),
         .library(name: "CortadoStore", targets: ["CortadoStore"]),
         .library(name: "CortadoStoreSQLite", targets: ["CortadoStoreSQLite"]),
@@ -28,11 +29,14 @@ let package = Package(
         .target(name: "CortadoJSON"),
         // Pure: the ASL model, validation, intrinsics, Choice, data flow and the interpreter step.
         .target(name: "CortadoLanguage", dependencies: ["CortadoJSON"]),
+        // Pure: event patterns (validate, compile, match), input transformers, schedule expressions.
+        .target(name: "CortadoEvents", dependencies: ["CortadoJSON"]),
         // Drives executions: the in-process runner with a virtual clock and task runners.
         .target(
             name: "CortadoEngine",
             dependencies: [
-                "CortadoLanguage", "CortadoJSON", "CortadoStore", .product(name: "Logging", package: "swift-log"),
+                "CortadoLanguage", "CortadoJSON", "CortadoEvents", "CortadoStore",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The HTTP surface: AWS JSON 1.0 actions of Step Functions on one Hummingbird port.
@@ -64,6 +68,7 @@ let package = Package(
         ),
         .testTarget(name: "CortadoJSONTests", dependencies: ["CortadoJSON"]),
         .testTarget(name: "CortadoLanguageTests", dependencies: ["CortadoLanguage", "CortadoJSON"]),
+        .testTarget(name: "CortadoEventsTests", dependencies: ["CortadoEvents", "CortadoJSON"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CortadoEngineTests",
             dependencies: ["CortadoEngine", "CortadoLanguage", "CortadoJSON", "CortadoStore"],

@@ -5,6 +5,8 @@ import Logging
 /// memory, the Step Functions API, the task runners and the timer services.
 public final class Runtime: Sendable {
     public let service: StepFunctionsService
+    /// CloudWatch Logs: what log-group targets and functions write.
+    public let logs: LogsService
     public let logger: Logger
     public let timers: [TimerService]
 
@@ -22,6 +24,7 @@ public final class Runtime: Sendable {
         standard.link(express)
         express.link(standard)
         service = StepFunctionsService(engine: standard, express: express)
+        logs = LogsService(store: store, clock: clock, configuration: configuration)
         let sfn = StepFunctionsIntegration(service: service)
         for engine in [standard, express] {
             engine.register(ActivityRunner())
