@@ -13,7 +13,7 @@ enum CorpusFixtures {
 
 @Suite struct CorpusFixtureTests {
     @Test func theCopiedCorpusIsComplete() throws {
-        #expect(try CorpusFixtures.lines("patterns.jsonl").count == 186)
+        #expect(try CorpusFixtures.lines("patterns.jsonl").count == 133)
         #expect(try CorpusFixtures.lines("transformers.jsonl").count == 32)
         #expect(try CorpusFixtures.lines("ruler_cases.jsonl").count == 686)
     }
