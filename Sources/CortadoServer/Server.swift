@@ -14,6 +14,7 @@ public protocol AWSJSONService: Sendable {
 
 extension StepFunctionsService: AWSJSONService {}
 extension LogsService: AWSJSONService {}
+extension EventBusService: AWSJSONService {}
 
 /// Cortado's HTTP surface on one port: AWS JSON 1.0 actions routed by `X-Amz-Target`, and `/health`.
 public enum CortadoHTTP {
@@ -77,7 +78,7 @@ public enum CortadoHTTP {
 extension Runtime {
     /// The Hummingbird application serving every surface on one port, with the timer services.
     public func application(host: String, port: Int) -> some ApplicationProtocol {
-        let router = CortadoHTTP.router(services: ["AWSStepFunctions": service, "Logs_20140328": logs])
+        let router = CortadoHTTP.router(services: ["AWSStepFunctions": service, "Logs_20140328": logs, "AWSEvents": events])
         return Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
             services: timers.map { TimerLifecycleService($0) }, logger: logger)

