@@ -118,7 +118,7 @@ struct PatternCase: CustomStringConvertible {
         let url = Bundle.module.url(forResource: "Fixtures/known-differences.json", withExtension: nil)!
         let value = try JSON(parsing: String(contentsOf: url, encoding: .utf8))
         var out: [String: String] = [:]
-        for (key, reason) in value.objectValue ?? [:] { out[key] = reason.stringValue ?? "" }
+        for (key, reason) in value["patterns"]?.objectValue ?? [:] { out[key] = reason.stringValue ?? "" }
         return out
     }
 

@@ -44,25 +44,10 @@ extension EventBusService {
         try checkName(id, member: "targets.member.id")
         let arn = try r.requiredString("Arn")
         try r.checkLength(arn, "targets.member.arn", max: 1600)
-        let given = ["Input", "InputPath", "InputTransformer"].filter { object[$0] != nil && object[$0] != .null }
-        if given.count > 1 {
-            throw .validation("Only one of Input, InputPath, or InputTransformer must be provided for target \(id).")
-        }
-        if let input = try r.string("Input") {
-            try r.checkLength(input, "targets.member.input", max: 8192, min: 0)
-            guard (try? JSON(parsing: input)) != nil else {
-                throw .validation("Target \(id) has invalid Input: it must be valid JSON text.")
-            }
-        }
-        if let path = try r.string("InputPath") {
-            do { _ = try InputPath(path) } catch { throw .validation(error.message) }
-        }
-        if let transformer = try r.object("InputTransformer") {
-            do {
-                _ = try InputTransformer(json: .object(transformer), targetID: id)
-            } catch {
-                throw .validation(error.message)
-            }
+        do {
+            _ = try Self.targetInput(target)
+        } catch {
+            throw .validation(error.message)
         }
         if let retry = try r.object("RetryPolicy") {
             if let attempts = retry["MaximumRetryAttempts"]?.intValue, attempts < 0 || attempts > 185 {
@@ -74,6 +59,20 @@ extension EventBusService {
                     age < 60 ? "Member must have value greater than or equal to 60" : "Member must have value less than or equal to 86400")
             }
         }
+    }
+
+    /// What a stored target receives: its `Input`, `InputPath` or `InputTransformer` (checked at PutTargets).
+    static func targetInput(_ target: JSON) throws(EventsError) -> TargetInput {
+        let id = target["Id"]?.stringValue ?? ""
+        var transformer: (inputPathsMap: [String: String], inputTemplate: String)?
+        if let t = target["InputTransformer"], t != .null {
+            var map: [String: String] = [:]
+            for (key, value) in t["InputPathsMap"]?.objectValue ?? [:] { map[key] = value.stringValue ?? "" }
+            transformer = (map, t["InputTemplate"]?.stringValue ?? "")
+        }
+        return try TargetInput(
+            input: target["Input"]?.stringValue, inputPath: target["InputPath"]?.stringValue, inputTransformer: transformer,
+            targetID: id)
     }
 
     /// `RemoveTargets` by id; ids the rule does not have are reported as failed entries, as AWS does.

@@ -76,11 +76,12 @@ final class EventDelivery: Sendable {
     private func start(key: String, doc: JSON) {
         inFlight.wrappingAdd(1, ordering: .relaxed)
         Task {
+            let ingested = Int64(doc["Accepted"]?.intValue ?? Int(clock.now()))
             await withTaskGroup(of: Void.self) { group in
                 for item in doc["Events"]?.arrayValue ?? [] {
                     guard let event = item["Event"] else { continue }
                     for delivery in item["Deliveries"]?.arrayValue ?? [] {
-                        group.addTask { await self.deliver(event, delivery) }
+                        group.addTask { await self.deliver(event, delivery, ingested: ingested) }
                     }
                 }
             }
@@ -99,7 +100,7 @@ final class EventDelivery: Sendable {
     }
 
     /// Delivers one event to one target, retrying as its policy allows, dead-lettering what is left.
-    func deliver(_ event: JSON, _ delivery: JSON) async {
+    func deliver(_ event: JSON, _ delivery: JSON, ingested: Int64) async {
         let target = delivery["Target"] ?? [:]
         let policy = target["RetryPolicy"]
         let maxAttempts = 1 + (policy?["MaximumRetryAttempts"]?.intValue ?? 185)
@@ -110,7 +111,7 @@ final class EventDelivery: Sendable {
         while true {
             attempt += 1
             do {
-                try await send(event, delivery)
+                try await send(event, delivery, ingested: ingested)
                 return
             } catch let failure as Failure {
                 let expired = clock.now() - born > maxAgeMs
@@ -134,25 +135,19 @@ final class EventDelivery: Sendable {
 
     /// The body a target receives: `Input`, the `InputPath` selection, the `InputTransformer` output, or
     /// the whole event; nil if the transformer's output is not valid JSON (AWS drops those silently).
-    func body(_ event: JSON, _ delivery: JSON) -> String? {
+    func body(_ event: JSON, _ delivery: JSON, ingested: Int64) -> String? {
         let target = delivery["Target"] ?? [:]
-        if let input = target["Input"]?.stringValue { return input }
-        if let path = target["InputPath"]?.stringValue, let inputPath = try? InputPath(path) {
-            return inputPath.apply(to: event)
-        }
-        if let json = target["InputTransformer"], let transformer = try? InputTransformer(json: json, targetID: "") {
-            let context = TransformContext(
-                ruleArn: delivery["RuleArn"]?.stringValue ?? "", ruleName: delivery["RuleName"]?.stringValue ?? "",
-                ingestionTime: event["time"]?.stringValue ?? "")
-            return transformer.apply(to: event, context: context)
-        }
-        return event.text
+        guard let input = try? EventBusService.targetInput(target) else { return event.text }
+        let context = TransformContext(
+            ruleARN: delivery["RuleArn"]?.stringValue ?? "", ruleName: delivery["RuleName"]?.stringValue ?? "",
+            ingestionTime: ingested)
+        return input.body(for: event, context: context)
     }
 
-    private func send(_ event: JSON, _ delivery: JSON) async throws {
+    private func send(_ event: JSON, _ delivery: JSON, ingested: Int64) async throws {
         let target = delivery["Target"] ?? [:]
         let arn = target["Arn"]?.stringValue ?? ""
-        guard let body = body(event, delivery) else { return }
+        guard let body = body(event, delivery, ingested: ingested) else { return }
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6 else { throw Failure(code: "InvalidTarget", message: "Target ARN \(arn) is not valid.", retryable: false) }
         switch (parts[2], parts[5]) {
