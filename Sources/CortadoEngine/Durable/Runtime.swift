@@ -28,21 +28,21 @@ public final class Runtime: Sendable {
         service = StepFunctionsService(engine: standard, express: express)
         logs = LogsService(store: store, clock: clock, configuration: configuration)
         events = EventBusService(store: store, clock: clock, configuration: configuration, stepFunctions: service, logs: logs)
+        for engine in [standard, express] { engine.register(EventBridgePutEvents(bus: events)) }
         let sfn = StepFunctionsIntegration(service: service)
         for engine in [standard, express] {
             engine.register(ActivityRunner())
             engine.register(sfn)
-            engine.register(EventBridgePutEvents())
         }
         timers = [TimerService(engine: standard), TimerService(engine: express)]
         self.logger = logger
     }
 
-    /// Dispatches tasks committed before a restart but never delivered.
+    /// Loads the event buses, then dispatches tasks and events committed before a restart but never delivered.
     public func recover() async throws {
         for page in try await allActivities() { service.engine.activities.register(activityArn: page) }
-        try await service.engine.recover()
         try await events.recover()
+        try await service.engine.recover()
     }
 
     func allActivities() async throws -> [String] {

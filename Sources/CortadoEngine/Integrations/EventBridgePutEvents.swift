@@ -2,38 +2,66 @@ import CortadoJSON
 import CortadoLanguage
 import Foundation
 
-/// `arn:aws:states:::events:putEvents` (request-response and `.waitForTaskToken`).
+/// `arn:aws:states:::events:putEvents` (request-response and `.waitForTaskToken`) and
+/// `arn:aws:states:::aws-sdk:eventbridge:putEvents`, on Cortado's own bus.
 ///
-/// Until the event bus exists (issue 4) the entries are checked and accepted but go to no rule: the
-/// answer is AWS's (`{"Entries": [{"EventId": ...}], "FailedEntryCount": 0}`), and a
-/// `.waitForTaskToken` task records it as `TaskSubmitted` and waits for its callback as on AWS. Listed in docs/known-differences.md.
+/// The optimized integration appends the execution's and the state machine's ARNs to every entry's
+/// `Resources` and fails with `EventBridge.FailedEntry` (the answer as cause) when an entry fails, as
+/// AWS does; the SDK integration returns the API's answer as it is.
 public struct EventBridgePutEvents: TaskRunner {
-    public init() {}
+    let bus: EventBusService
+
+    public init(bus: EventBusService) { self.bus = bus }
+
+    static let optimized = "arn:aws:states:::events:putEvents"
+    static let sdk = "arn:aws:states:::aws-sdk:eventbridge:putEvents"
 
     public func accepts(_ resource: String) -> Bool {
-        resource == "arn:aws:states:::events:putEvents" || resource == "arn:aws:states:::events:putEvents.waitForTaskToken"
+        [Self.optimized, Self.sdk].contains { resource == $0 || resource == $0 + ".waitForTaskToken" }
     }
 
     public func run(_ task: TaskDispatch, executionArn arn: String, engine: Engine) async {
-        guard case .array(let entries)? = task.input["Entries"], !entries.isEmpty, entries.count <= 10 else {
-            _ = try? await engine.deliver(
-                arn,
-                .taskFailed(
-                    taskID: task.taskID, error: "EventBridge.ValidationException",
-                    cause:
-                        "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and 10 (Service: EventBridge, Status Code: 400)"
-                ),
-                requireOpenTask: task.taskID, delivered: [task.taskID])
-            return
+        let optimized = task.resource.hasPrefix(Self.optimized)
+        let event: ExecutionEvent
+        do {
+            let entries = (task.input["Entries"]?.arrayValue ?? []).map(Self.entry)
+            let extra = optimized ? [arn, Self.stateMachineArn(of: arn)] : []
+            let answer = try await bus.putEvents(entries, extraResources: extra)
+            if optimized, answer["FailedEntryCount"]?.intValue ?? 0 > 0 {
+                event = .taskFailed(taskID: task.taskID, error: "EventBridge.FailedEntry", cause: answer.text)
+            } else if task.pattern == .waitForTaskToken {
+                // The service's answer is recorded as TaskSubmitted and the task waits for its token.
+                event = .taskSubmitted(taskID: task.taskID, output: answer)
+            } else {
+                event = .taskSucceeded(taskID: task.taskID, output: answer)
+            }
+        } catch let e as AWSError {
+            let requestID = UUID().uuidString.lowercased()
+            event = .taskFailed(
+                taskID: task.taskID, error: "EventBridge." + e.type,
+                cause: "\(e.message) (Service: EventBridge, Status Code: \(e.status), Request ID: \(requestID))")
+        } catch {
+            event = .taskFailed(taskID: task.taskID, error: "EventBridge.InternalException", cause: "\(error)")
         }
-        let answer: JSON = [
-            "Entries": .array(entries.map { _ in ["EventId": .string(UUID().uuidString.lowercased())] }), "FailedEntryCount": 0,
-        ]
-        // With .waitForTaskToken the service's answer is recorded as TaskSubmitted (as AWS records it
-        // for its other callback integrations) and the task waits for its token.
-        let event: ExecutionEvent =
-            task.pattern == .waitForTaskToken
-            ? .taskSubmitted(taskID: task.taskID, output: answer) : .taskSucceeded(taskID: task.taskID, output: answer)
-        _ = try? await engine.deliver(arn, event, requireOpenTask: task.taskID, delivered: [task.taskID])
+        do {
+            _ = try await engine.deliver(arn, event, requireOpenTask: task.taskID, delivered: [task.taskID])
+        } catch {
+            engine.logger.error("an EventBridge task failed to report", metadata: ["execution": "\(arn)", "error": "\(error)"])
+        }
+    }
+
+    /// An entry as the API takes it: a `Detail` given as JSON becomes its text, as Step Functions sends it.
+    static func entry(_ entry: JSON) -> JSON {
+        guard case .object(var o) = entry, let detail = o["Detail"] else { return entry }
+        if case .object = detail { o["Detail"] = .string(detail.text) }
+        return .object(o)
+    }
+
+    /// `arn:…:execution:Machine:name` → `arn:…:stateMachine:Machine` (also for express executions).
+    static func stateMachineArn(of executionArn: String) -> String {
+        var parts = executionArn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 8 else { return executionArn }
+        parts[5] = "stateMachine"
+        return parts[0..<7].joined(separator: ":")
     }
 }

@@ -6,9 +6,9 @@ import Foundation
 import Synchronization
 
 /// The corpus cases that need only what the server itself provides: activities, nested executions
-/// (`states:startExecution`) and `aws-sdk:sfn`.
+/// (`states:startExecution`), `aws-sdk:sfn` and the event bus (`events:putEvents`).
 extension CorpusCase {
-    static let serverNeeds: Set<String> = ["activity", "sfn", "sync", "aws-sdk:sfn", "credentials"]
+    static let serverNeeds: Set<String> = ["activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events"]
 
     var runsOnServer: Bool {
         let needs = Set(raw["needs"]?.arrayValue?.compactMap(\.stringValue) ?? [])
@@ -34,6 +34,8 @@ func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
     let runtime = Runtime(
         store: InMemoryStore(), clock: clock, tokens: TaskTokens(key: [UInt8](repeating: 1, count: 32)),
         configuration: EngineConfiguration(region: "us-east-1", account: account))
+    try await runtime.recover()
+    defer { runtime.events.shutdown() }
     let service = runtime.service
     func call(_ action: String, _ body: JSON) async throws -> JSON { try await service.handle(action: action, body: body).get() }
 

@@ -42,7 +42,7 @@ extension EventBusService {
             }
         }
         if !accepted.isEmpty { try await delivery.accept(accepted, now: now) }
-        return ["FailedEntryCount": .int(failed), "Entries": .array(answers)]
+        return ["Entries": .array(answers), "FailedEntryCount": .int(failed)]
     }
 
     /// An entry's size as AWS counts it: the UTF-8 bytes of Source, DetailType, Detail and Resources, plus

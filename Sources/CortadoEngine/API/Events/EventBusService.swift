@@ -217,3 +217,11 @@ final class WeakBus: Sendable {
     init(_ service: EventBusService) { ref = Mutex(WeakRef(value: service)) }
     var service: EventBusService? { ref.withLock { $0.value } }
 }
+
+extension EventBusService {
+    /// Stops the schedule loop (deliveries in flight finish on their own).
+    public func shutdown() { delivery.stopSchedules() }
+
+    /// Whether accepted events are still being delivered (tests wait on this).
+    public var delivering: Bool { delivery.busy }
+}

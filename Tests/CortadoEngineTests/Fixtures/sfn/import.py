@@ -17,7 +17,7 @@ import sys
 
 # Cases that need only what `cortado serve` itself provides: activities, nested executions and the
 # aws-sdk:sfn integration (run by ServerConformanceTests through the Step Functions API).
-SERVER_NEEDS = {"activity", "sfn", "sync", "aws-sdk:sfn", "credentials"}
+SERVER_NEEDS = {"activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events"}
 
 
 def main() -> None:
