@@ -68,7 +68,8 @@ let package = Package(
         ),
         .testTarget(name: "CortadoJSONTests", dependencies: ["CortadoJSON"]),
         .testTarget(name: "CortadoLanguageTests", dependencies: ["CortadoLanguage", "CortadoJSON"]),
-        .testTarget(name: "CortadoEventsTests", dependencies: ["CortadoEvents", "CortadoJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CortadoEventsTests", dependencies: ["CortadoEvents", "CortadoJSON", "CortadoTesting"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CortadoEngineTests",
             dependencies: ["CortadoEngine", "CortadoLanguage", "CortadoJSON", "CortadoStore"],
@@ -78,6 +79,7 @@ let package = Package(
             name: "CortadoServerTests",
             dependencies: [
                 "CortadoServer", "CortadoEngine", "CortadoStore", "CortadoStoreSQLite", "CortadoJSON", "CortadoLanguage",
+                "CortadoTesting",
             ]
         ),
         .testTarget(name: "CortadoStoreTests", dependencies: ["CortadoStore", "CortadoStoreSQLite", "CortadoTesting"]),

@@ -23,10 +23,9 @@ struct Harness {
     var service: StepFunctionsService { server.service }
     static let tokenKey = [UInt8](repeating: 7, count: 32)
 
-    init(store: any ExecutionStore = InMemoryStore()) {
+    init(store: any ExecutionStore = InMemoryStore(), configuration: EngineConfiguration = EngineConfiguration()) {
         self.store = store
-        server = Runtime(
-            store: store, clock: clock, tokens: TaskTokens(key: Self.tokenKey), configuration: EngineConfiguration())
+        server = Runtime(store: store, clock: clock, tokens: TaskTokens(key: Self.tokenKey), configuration: configuration)
     }
 
     /// Calls an action; returns the answer or throws its `AWSError`.

@@ -80,7 +80,8 @@ extension EventBusService {
 /// Page tokens of the event lists: the last key returned, opaque to the caller.
 enum PageCursor {
     static func encode(_ key: String) -> String {
-        "cortado1." + Array(key.utf8).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        "cortado1."
+            + Array(key.utf8).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 
     static func decode(_ token: String) -> String? {

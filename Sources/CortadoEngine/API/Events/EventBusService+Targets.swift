@@ -51,7 +51,9 @@ extension EventBusService {
         }
         if let retry = try r.object("RetryPolicy") {
             if let attempts = retry["MaximumRetryAttempts"]?.intValue, attempts < 0 || attempts > 185 {
-                throw AWSError.constraint("'\(attempts)'", at: "targets.member.retryPolicy.maximumRetryAttempts", "Member must have value less than or equal to 185")
+                throw AWSError.constraint(
+                    "'\(attempts)'", at: "targets.member.retryPolicy.maximumRetryAttempts",
+                    "Member must have value less than or equal to 185")
             }
             if let age = retry["MaximumEventAgeInSeconds"]?.intValue, age < 60 || age > 86_400 {
                 throw AWSError.constraint(

@@ -128,7 +128,8 @@ public final class EventBusService: Sendable {
         if name.isEmpty || name.count > max {
             throw .constraint(
                 "'\(name)'", at: member,
-                name.isEmpty ? "Member must have length greater than or equal to 1" : "Member must have length less than or equal to \(max)")
+                name.isEmpty ? "Member must have length greater than or equal to 1" : "Member must have length less than or equal to \(max)"
+            )
         }
         let allowed = name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-"
@@ -183,7 +184,9 @@ public final class EventBusService: Sendable {
     func page(_ r: Request) throws(AWSError) -> (limit: Int, token: String?) {
         let limit = try r.int("Limit") ?? 100
         if limit < 1 || limit > 100 {
-            throw .constraint("'\(limit)'", at: "limit", "Member must have value \(limit < 1 ? "greater than or equal to 1" : "less than or equal to 100")")
+            throw .constraint(
+                "'\(limit)'", at: "limit",
+                "Member must have value \(limit < 1 ? "greater than or equal to 1" : "less than or equal to 100")")
         }
         return (limit, try r.string("NextToken"))
     }

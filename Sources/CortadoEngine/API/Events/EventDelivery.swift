@@ -181,7 +181,8 @@ final class EventDelivery: Sendable {
     /// Starts the target state machine with a name derived from the event and target, so that delivering
     /// again after a crash finds the execution already started.
     private func startExecution(_ arn: String, body: String, event: JSON, delivery: JSON) async throws {
-        let seed = (event["id"]?.stringValue ?? "") + "|" + (delivery["RuleArn"]?.stringValue ?? "") + "|"
+        let seed =
+            (event["id"]?.stringValue ?? "") + "|" + (delivery["RuleArn"]?.stringValue ?? "") + "|"
             + (delivery["Target"]?["Id"]?.stringValue ?? "")
         let name = Self.uuidName(seed)
         let request: JSON = ["stateMachineArn": .string(arn), "name": .string(name), "input": .string(body)]
