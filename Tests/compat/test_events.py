@@ -154,3 +154,47 @@ def test_tags_and_dead_letters_with_boto3(eb, new_name, server):
     letter = wait_until(lettered, what="a dead letter")[0]
     assert letter["ErrorCode"] == "StateMachineDoesNotExist"
     assert letter["Event"]["source"] == "x"
+
+
+def test_api_destination_receives_the_event(eb, new_name):
+    import http.server
+    import threading
+
+    received: list[dict] = []
+
+    class Hook(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            received.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
+                             "body": self.rfile.read(length).decode()})
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        connection = eb.create_connection(
+            Name=new_name("conn"), AuthorizationType="API_KEY",
+            AuthParameters={"ApiKeyAuthParameters": {"ApiKeyName": "x-api-key", "ApiKeyValue": "secret"}})
+        described = eb.describe_connection(Name=connection["ConnectionArn"].split("/")[1])
+        assert "ApiKeyValue" not in described["AuthParameters"]["ApiKeyAuthParameters"]
+        destination = eb.create_api_destination(
+            Name=new_name("hook"), ConnectionArn=connection["ConnectionArn"],
+            InvocationEndpoint=f"http://127.0.0.1:{httpd.server_port}/orders/*", HttpMethod="POST")
+        rule = new_name("rule")
+        eb.put_rule(Name=rule, EventPattern=json.dumps({"source": ["webhook-test"]}))
+        eb.put_targets(Rule=rule, Targets=[{
+            "Id": "hook", "Arn": destination["ApiDestinationArn"], "InputPath": "$.detail",
+            "HttpParameters": {"PathParameterValues": ["42"], "QueryStringParameters": {"v": "1"}},
+        }])
+        eb.put_events(Entries=[{"Source": "webhook-test", "DetailType": "d", "Detail": json.dumps({"order": 42})}])
+        wait_until(lambda: received, what="the API destination to be called")
+        call = received[0]
+        assert call["path"] == "/orders/42?v=1"
+        assert call["headers"]["x-api-key"] == "secret"
+        assert json.loads(call["body"]) == {"order": 42}
+    finally:
+        httpd.shutdown()

@@ -54,6 +54,14 @@ public final class EventBusService: Sendable {
         "UntagResource": { try await $0.untagResource($1) },
         "ListTagsForResource": { try await $0.listTagsForResource($1) },
         "ListDeadLetters": { try await $0.listDeadLetters($1) },
+        "CreateConnection": { try await $0.createConnection($1) },
+        "DescribeConnection": { try await $0.describeConnection($1) },
+        "DeleteConnection": { try await $0.deleteConnection($1) },
+        "ListConnections": { try await $0.listConnections($1) },
+        "CreateApiDestination": { try await $0.createApiDestination($1) },
+        "DescribeApiDestination": { try await $0.describeApiDestination($1) },
+        "DeleteApiDestination": { try await $0.deleteApiDestination($1) },
+        "ListApiDestinations": { try await $0.listApiDestinations($1) },
     ]
 
     public static var actionNames: [String] { actions.keys.sorted() }

@@ -5,6 +5,10 @@ import CortadoStore
 import Foundation
 import Synchronization
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Delivers accepted events to their targets: the durable outbox (one `event-outbox` document per
 /// PutEvents call, deleted once every delivery in it is done), retry with backoff as the target's
 /// `RetryPolicy` allows, dead letters, and scheduled rules (docs/architecture/events.md).
@@ -168,6 +172,8 @@ final class EventDelivery: Sendable {
             let name = String(resource.dropFirst("event-bus/".count))
             guard let forwarded = try? JSON(parsing: body), let routed = service.route(forwarded, bus: name) else { return }
             try await accept([routed], now: clock.now())
+        case ("events", let resource) where resource.hasPrefix("api-destination/"):
+            try await callApiDestination(resource, body: body, target: target)
         case ("lambda", _):
             throw Failure(
                 code: "ResourceNotFoundException",
@@ -176,6 +182,78 @@ final class EventDelivery: Sendable {
             throw Failure(
                 code: "UnsupportedTarget", message: "Cortado cannot deliver to \(parts[2]) targets (\(arn)).", retryable: false)
         }
+    }
+
+    /// Calls an API destination's endpoint with the body, the connection's authorization and parameters,
+    /// and the target's `HttpParameters`. 401, 407, 409, 429 and 5xx answers are retried, as AWS retries them.
+    private func callApiDestination(_ resource: String, body: String, target: JSON) async throws {
+        guard let service else { throw Failure(code: "InternalError", message: "The event bus is shut down.", retryable: true) }
+        let name = resource.dropFirst("api-destination/".count).split(separator: "/").first.map(String.init) ?? ""
+        guard let destination = try? await service.apiDestination(named: name) else {
+            throw Failure(code: "ResourceNotFoundException", message: "API destination \(name) does not exist.", retryable: false)
+        }
+        let connectionName = destination["ConnectionArn"]?.stringValue?.split(separator: "/").dropFirst().first.map(String.init) ?? ""
+        guard let connection = try? await service.connection(named: connectionName) else {
+            throw Failure(code: "ResourceNotFoundException", message: "Connection \(connectionName) does not exist.", retryable: false)
+        }
+        let parameters = target["HttpParameters"]
+        var endpoint = destination["InvocationEndpoint"]?.stringValue ?? ""
+        for value in parameters?["PathParameterValues"]?.arrayValue ?? [] {
+            guard let star = endpoint.firstIndex(of: "*") else { break }
+            endpoint.replaceSubrange(star...star, with: value.stringValue ?? "")
+        }
+        guard var components = URLComponents(string: endpoint) else {
+            throw Failure(code: "InvalidEndpoint", message: "\(endpoint) is not a URL.", retryable: false)
+        }
+        let auth = connection["AuthParameters"]
+        var query = components.queryItems ?? []
+        var headers: [(String, String)] = [
+            ("Content-Type", "application/json; charset=utf-8"), ("User-Agent", "Amazon/EventBridge/ApiDestinations"),
+        ]
+        for parameter in auth?["InvocationHttpParameters"]?["QueryStringParameters"]?.arrayValue ?? [] {
+            query.append(URLQueryItem(name: parameter["Key"]?.stringValue ?? "", value: parameter["Value"]?.stringValue))
+        }
+        for parameter in auth?["InvocationHttpParameters"]?["HeaderParameters"]?.arrayValue ?? [] {
+            headers.append((parameter["Key"]?.stringValue ?? "", parameter["Value"]?.stringValue ?? ""))
+        }
+        for (key, value) in parameters?["QueryStringParameters"]?.objectValue ?? [:] {
+            query.append(URLQueryItem(name: key, value: value.stringValue))
+        }
+        for (key, value) in parameters?["HeaderParameters"]?.objectValue ?? [:] { headers.append((key, value.stringValue ?? "")) }
+        switch connection["AuthorizationType"]?.stringValue {
+        case "BASIC":
+            let user = auth?["BasicAuthParameters"]?["Username"]?.stringValue ?? ""
+            let password = auth?["BasicAuthParameters"]?["Password"]?.stringValue ?? ""
+            headers.append(("Authorization", "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()))
+        case "API_KEY":
+            headers.append(
+                (
+                    auth?["ApiKeyAuthParameters"]?["ApiKeyName"]?.stringValue ?? "x-api-key",
+                    auth?["ApiKeyAuthParameters"]?["ApiKeyValue"]?.stringValue ?? ""
+                ))
+        default:
+            throw Failure(
+                code: "UnsupportedAuthorization", message: "Cortado does not fetch OAuth tokens for connections yet.", retryable: false)
+        }
+        components.queryItems = query.isEmpty ? nil : query
+        guard let url = components.url else {
+            throw Failure(code: "InvalidEndpoint", message: "\(endpoint) is not a URL.", retryable: false)
+        }
+        var request = URLRequest(url: url, timeoutInterval: 5)
+        let method = destination["HttpMethod"]?.stringValue ?? "POST"
+        request.httpMethod = method
+        for (key, value) in headers { request.setValue(value, forHTTPHeaderField: key) }
+        if method != "GET" && method != "HEAD" { request.httpBody = Data(body.utf8) }
+        let status: Int
+        do {
+            let (_, response) = try await URLSession.shared.data(for: request)
+            status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        } catch {
+            throw Failure(code: "ConnectionFailure", message: "\(url): \(error.localizedDescription)", retryable: true)
+        }
+        if (200..<300).contains(status) { return }
+        let retryable = [401, 407, 409, 429].contains(status) || status >= 500
+        throw Failure(code: "HttpError", message: "\(method) \(url) answered \(status).", retryable: retryable)
     }
 
     /// Starts the target state machine with a name derived from the event and target, so that delivering
