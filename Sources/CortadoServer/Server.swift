@@ -7,16 +7,28 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// A service behind the AWS JSON 1.0 protocol: `X-Amz-Target: <prefix>.<Action>`.
+/// A service behind the AWS JSON protocol: `X-Amz-Target: <prefix>.<Action>`.
 public protocol AWSJSONService: Sendable {
+    /// The protocol version its answers declare (`application/x-amz-json-<version>`).
+    var jsonVersion: String { get }
     func handle(action: String, body: JSON) async -> Result<JSON, AWSError>
 }
 
-extension StepFunctionsService: AWSJSONService {}
-extension LogsService: AWSJSONService {}
-extension EventBusService: AWSJSONService {}
+extension AWSJSONService {
+    public var jsonVersion: String { "1.0" }
+}
 
-/// Cortado's HTTP surface on one port: AWS JSON 1.0 actions routed by `X-Amz-Target`, and `/health`.
+extension StepFunctionsService: AWSJSONService {}
+extension LogsService: AWSJSONService {
+    /// CloudWatch Logs speaks AWS JSON 1.1.
+    public var jsonVersion: String { "1.1" }
+}
+extension EventBusService: AWSJSONService {
+    /// EventBridge speaks AWS JSON 1.1.
+    public var jsonVersion: String { "1.1" }
+}
+
+/// Cortado's HTTP surface on one port: AWS JSON actions routed by `X-Amz-Target`, and `/health`.
 public enum CortadoHTTP {
     /// Request bodies past this are refused before parsing (the payload limit applies to members).
     public static let maxBodyBytes = 8 << 20
@@ -45,7 +57,9 @@ public enum CortadoHTTP {
         do {
             body = try await request.body.collect(upTo: maxBodyBytes)
         } catch {
-            return Self.error(AWSError("RequestEntityTooLarge", "The request body is larger than \(maxBodyBytes) bytes", status: 413))
+            return Self.error(
+                AWSError("RequestEntityTooLarge", "The request body is larger than \(maxBodyBytes) bytes", status: 413),
+                version: service.jsonVersion)
         }
         let value: JSON
         if body.readableBytes == 0 {
@@ -54,24 +68,24 @@ public enum CortadoHTTP {
             do {
                 value = try body.withUnsafeReadableBytes { try JSON(parsing: $0) }
             } catch {
-                return Self.error(.serialization("The request body is not valid JSON: \(error)"))
+                return Self.error(.serialization("The request body is not valid JSON: \(error)"), version: service.jsonVersion)
             }
         }
         switch await service.handle(action: String(parts[1]), body: value) {
-        case .success(let answer): return json(.ok, answer)
-        case .failure(let e): return error(e)
+        case .success(let answer): return json(.ok, answer, version: service.jsonVersion)
+        case .failure(let e): return error(e, version: service.jsonVersion)
         }
     }
 
-    static func json(_ status: HTTPResponse.Status, _ value: JSON) -> Response {
+    static func json(_ status: HTTPResponse.Status, _ value: JSON, version: String = "1.0") -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = "application/x-amz-json-1.0"
+        headers[.contentType] = "application/x-amz-json-\(version)"
         headers[HTTPField.Name("x-amzn-RequestId")!] = UUID().uuidString.lowercased()
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: value.text)))
     }
 
-    static func error(_ e: AWSError) -> Response {
-        json(HTTPResponse.Status(code: e.status), ["__type": .string(e.type), "message": .string(e.message)])
+    static func error(_ e: AWSError, version: String = "1.0") -> Response {
+        json(HTTPResponse.Status(code: e.status), ["__type": .string(e.type), "message": .string(e.message)], version: version)
     }
 }
 

@@ -47,8 +47,15 @@ public protocol ExecutionStore: Sendable {
     func resource(kind: String, arn: String) async throws -> ResourceRecord?
     /// Removes a resource; false if there was none.
     func deleteResource(kind: String, arn: String) async throws -> Bool
-    /// Resources of one kind by name, then ARN, paged like the other lists (PageToken).
+    /// Resources of one kind by name, then ARN, paged like the other lists (PageToken). A list may also start
+    /// at a position of the caller's choosing: `PageToken.resources(kind:after:arn:)`.
     func listResources(kind: String, limit: Int, pageToken: String?) async throws -> Page<ResourceRecord>
+    /// Stores every record as `putResource` does, in one atomic write: all of them or (on a throw) none.
+    func putResources(_ records: [ResourceRecord]) async throws
+    /// Removes the records of `kind` with these ARNs in one atomic write; returns how many there were.
+    func deleteResources(kind: String, arns: [String]) async throws -> Int
+    /// Removes every record of `kind` in one atomic write; returns how many there were.
+    func deleteResources(kind: String) async throws -> Int
 }
 
 /// The answer to `createExecution`: the stored execution, and whether this call created it.

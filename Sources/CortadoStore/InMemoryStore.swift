@@ -189,6 +189,21 @@ public actor InMemoryStore: ExecutionStore {
         return resources[kind]?.removeValue(forKey: arn) != nil
     }
 
+    public func putResources(_ records: [ResourceRecord]) throws {
+        for record in records { if let error = record.validationError() { throw error } }
+        for record in records { resources[record.kind, default: [:]][record.arn] = record }
+    }
+
+    public func deleteResources(kind: String, arns: [String]) throws -> Int {
+        for arn in arns { if let error = resourceKeyError(kind: kind, arn: arn) { throw error } }
+        return arns.reduce(0) { n, arn in n + (resources[kind]?.removeValue(forKey: arn) == nil ? 0 : 1) }
+    }
+
+    public func deleteResources(kind: String) throws -> Int {
+        try checkResourceKind(kind)
+        return resources.removeValue(forKey: kind)?.count ?? 0
+    }
+
     public func listResources(kind: String, limit: Int, pageToken: String?) throws -> Page<ResourceRecord> {
         try checkResourceKind(kind)
         try checkLimit(limit)

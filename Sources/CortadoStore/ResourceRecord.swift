@@ -61,4 +61,11 @@ extension PageToken {
     package static func resource(_ record: ResourceRecord) -> String {
         PageToken.make(resourceList, [record.kind, record.name, record.arn])
     }
+
+    /// A token that starts `kind`'s list just after the position (`name`, `arn`): a keyset seek, for lists
+    /// whose names sort as the caller wants to read them (a time, a prefix). With `arn` empty the list
+    /// starts at the first record named `name` (no record has an empty ARN).
+    public static func resources(kind: String, after name: String, arn: String = "") -> String {
+        PageToken.make(resourceList, [kind, name, arn])
+    }
 }

@@ -264,6 +264,42 @@ public final class SQLiteStore: ExecutionStore {
         }
     }
 
+    public func putResources(_ records: [ResourceRecord]) async throws {
+        for record in records { if let error = record.validationError() { throw error } }
+        if records.isEmpty { return }
+        try await pool.write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO resources (kind, arn, name, json, creation_date) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (kind, arn) DO UPDATE SET name = excluded.name, json = excluded.json,
+                        creation_date = excluded.creation_date
+                    """)
+            for record in records { try statement.execute(arguments: Self.arguments(record)) }
+        }
+    }
+
+    public func deleteResources(kind: String, arns: [String]) async throws -> Int {
+        for arn in arns { if let error = resourceKeyError(kind: kind, arn: arn) { throw error } }
+        if arns.isEmpty { return 0 }
+        return try await pool.write { db in
+            let statement = try db.cachedStatement(sql: "DELETE FROM resources WHERE kind = ? AND arn = ?")
+            var removed = 0
+            for arn in arns {
+                try statement.execute(arguments: [kind, arn])
+                removed += db.changesCount
+            }
+            return removed
+        }
+    }
+
+    public func deleteResources(kind: String) async throws -> Int {
+        try checkResourceKind(kind)
+        return try await pool.write { db in
+            try db.execute(sql: "DELETE FROM resources WHERE kind = ?", arguments: [kind])
+            return db.changesCount
+        }
+    }
+
     public func listResources(kind: String, limit: Int, pageToken: String?) async throws -> Page<ResourceRecord> {
         try checkResourceKind(kind)
         try checkLimit(limit)

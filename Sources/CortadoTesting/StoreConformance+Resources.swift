@@ -140,4 +140,56 @@ extension StoreConformance {
         try await store.createResource(good)
         try expectEqual(try await store.resource(kind: "activity", arn: good.arn), good, "a good one after the bad ones")
     }
+
+    @Sendable static func resourceBatches(_ store: any ExecutionStore) async throws {
+        let events = (1...5).map { resource("log-events:g", "\($0)", arn: "s/\($0)") }
+        var stream = resource("log-stream:g", "s", json: #"{"sequence":0}"#)
+        try await store.putResource(stream)
+        stream.json = #"{"sequence":5}"#
+        try await store.putResources(events + [stream])
+        try expectEqual(try await allResources(store, kind: "log-events:g", limit: 2).0, events, "every record of the batch")
+        try expectEqual(try await store.resource(kind: "log-stream:g", arn: stream.arn), stream, "a batch put replaces")
+        try await store.putResources([])
+
+        let bad = resource("log-events:g", "", arn: "s/9")
+        try await expectCode(.invalidArgument) { try await store.putResources([resource("log-events:g", "8", arn: "s/8"), bad]) }
+        try expectEqual(try await store.resource(kind: "log-events:g", arn: "s/8"), nil, "a refused batch writes nothing")
+
+        try expectEqual(try await store.deleteResources(kind: "log-events:g", arns: ["s/1", "s/3", "s/7"]), 2, "two of three were there")
+        try expectEqual(
+            try await allResources(store, kind: "log-events:g", limit: 10).0, [events[1], events[3], events[4]], "the others stay")
+        try expectEqual(try await store.deleteResources(kind: "log-events:g", arns: []), 0, "an empty delete")
+        try await expectCode(.invalidArgument) { _ = try await store.deleteResources(kind: "log-events:g", arns: ["s/2", ""]) }
+        try expectEqual(try await store.resource(kind: "log-events:g", arn: "s/2"), events[1], "a refused delete removes nothing")
+
+        try expectEqual(try await store.deleteResources(kind: "log-events:g"), 3, "the whole kind")
+        try expectEqual(try await store.listResources(kind: "log-events:g", limit: 10, pageToken: nil).items, [], "nothing left")
+        try expectEqual(try await store.resource(kind: "log-stream:g", arn: stream.arn), stream, "another kind stays")
+        try expectEqual(try await store.deleteResources(kind: "log-events:g"), 0, "an empty kind")
+        try await expectCode(.invalidArgument) { _ = try await store.deleteResources(kind: "") }
+    }
+
+    @Sendable static func resourceSeek(_ store: any ExecutionStore) async throws {
+        let records = [
+            resource("log-group", "a"), resource("log-group", "b", arn: "b-1"), resource("log-group", "b", arn: "b-2"),
+            resource("log-group", "ba"), resource("log-group", "c"),
+        ]
+        for r in records.reversed() { try await store.createResource(r) }
+        let from = PageToken.resources(kind: "log-group", after: "b")
+        try expectEqual(
+            try await store.listResources(kind: "log-group", limit: 10, pageToken: from).items, Array(records[1...]), "from the first b")
+        let page = try await store.listResources(kind: "log-group", limit: 2, pageToken: from)
+        try expectEqual(page.items, Array(records[1...2]), "a page from the seek")
+        try expectEqual(
+            try await store.listResources(kind: "log-group", limit: 10, pageToken: page.nextToken).items, Array(records[3...]),
+            "its token resumes")
+        let after = PageToken.resources(kind: "log-group", after: "b", arn: "b-1")
+        try expectEqual(
+            try await store.listResources(kind: "log-group", limit: 10, pageToken: after).items, Array(records[2...]), "after a record")
+        let past = PageToken.resources(kind: "log-group", after: "d")
+        try expectEqual(try await store.listResources(kind: "log-group", limit: 10, pageToken: past).items, [], "past the end")
+        try await expectCode(.invalidPageToken) {
+            _ = try await store.listResources(kind: "activity", limit: 10, pageToken: from)
+        }
+    }
 }

@@ -51,6 +51,8 @@ public enum StoreConformance {
         Check("resources: each kind is its own namespace", resourceKinds),
         Check("resources: list by name, then ARN, with page tokens", resourcePaging),
         Check("resources: bad arguments are refused", badResourceArguments),
+        Check("resources: batch put and deletes, all or nothing", resourceBatches),
+        Check("resources: a list can start at a name (a keyset seek)", resourceSeek),
     ]
 
     // MARK: Fixtures

@@ -97,4 +97,9 @@ public actor ExpressStore: ExecutionStore {
     public func listResources(kind: String, limit: Int, pageToken: String?) async throws -> Page<ResourceRecord> {
         try await definitions.listResources(kind: kind, limit: limit, pageToken: pageToken)
     }
+    public func putResources(_ records: [ResourceRecord]) async throws { try await definitions.putResources(records) }
+    public func deleteResources(kind: String, arns: [String]) async throws -> Int {
+        try await definitions.deleteResources(kind: kind, arns: arns)
+    }
+    public func deleteResources(kind: String) async throws -> Int { try await definitions.deleteResources(kind: kind) }
 }
