@@ -134,7 +134,8 @@ extension EventBusService {
 
     func apiDestination(named name: String) async throws -> JSON {
         guard let record = try await store.resource(kind: Self.apiDestinationKind, arn: name) else {
-            throw AWSError("ResourceNotFoundException", "Failed to describe the api-destination(s). An api-destination '\(name)' does not exist.")
+            throw AWSError(
+                "ResourceNotFoundException", "Failed to describe the api-destination(s). An api-destination '\(name)' does not exist.")
         }
         return try JSON(parsing: record.json)
     }

@@ -22,6 +22,7 @@ final class EventDelivery: Sendable {
     private let schedules = Mutex<ScheduleState>(ScheduleState())
     /// Deliveries in flight, so tests and shutdown can wait for them.
     private let inFlight = Atomic<Int>(0)
+    private let writer: OutboxWriter
 
     static let outboxKind = "event-outbox"
     static let deadLetterKind = "event-dead-letter"
@@ -39,6 +40,7 @@ final class EventDelivery: Sendable {
         self.stepFunctions = stepFunctions
         self.logs = logs
         self.firstBackoff = firstBackoff
+        writer = OutboxWriter(store: store)
     }
 
     func attach(_ service: WeakBus) { bus.withLock { $0 = service } }
@@ -54,7 +56,7 @@ final class EventDelivery: Sendable {
         let seq = sequence.wrappingAdd(1, ordering: .relaxed).newValue
         let key = String(format: "%016lld-%08d", now, seq % 100_000_000)
         let doc: JSON = ["Events": .array(routed), "Accepted": .int(Int(now))]
-        try await store.putResource(ResourceRecord(kind: Self.outboxKind, arn: key, name: key, json: doc.text, creationDate: now))
+        try await writer.put(ResourceRecord(kind: Self.outboxKind, arn: key, name: key, json: doc.text, creationDate: now))
         start(key: key, doc: doc)
     }
 
@@ -89,7 +91,7 @@ final class EventDelivery: Sendable {
                     }
                 }
             }
-            _ = try? await store.deleteResource(kind: Self.outboxKind, arn: key)
+            try? await writer.delete(kind: Self.outboxKind, arn: key)
             inFlight.wrappingSubtract(1, ordering: .releasing)
         }
     }
