@@ -122,6 +122,16 @@ def main():
                   f"{a and a['wrong']} / {b and b['wrong']} | {fmt(a and a['server_rss_mib'])} / {fmt(b and b['server_rss_mib'])} | "
                   f"{fmt(a and a['cpu']['other_cores'], 2)} / {fmt(b and b['cpu']['other_cores'], 2)} |")
 
+    rows = [r for r in (load(d, "events-state-machine"), load(d, "events-log-group")) if r]
+    if rows:
+        print("\n### 5. Event bus: PutEvents over HTTP to delivered-to-target (10 entries per request)\n")
+        print("| target | client threads | PutEvents/s | events accepted/s | p50 ms | p99 ms | events delivered/s | delivered of accepted | server CPU µs/event |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['target']} | {r['threads']} | {fmt(r['put_events_requests_per_s'])} | {fmt(r['events_accepted_per_s'])} | "
+                  f"{r['put_events_p50_ms']:.2f} | {r['put_events_p99_ms']:.2f} | {fmt(r['events_delivered_per_s'])} | "
+                  f"{r['events_delivered']:,} of {r['events_accepted']:,} | {r['server_cpu_us_per_event']:.0f} |")
+
 
 if __name__ == "__main__":
     main()

@@ -2,7 +2,7 @@
 # Cortado's server benchmarks: StartExecution over HTTP (wrk), durable transitions per second, callback
 # round trip, and the shared workloads against moto. Prints one table per benchmark with the machine.
 #
-#   Benchmarks/server/run.sh [all|start|durable|callback|moto ...]
+#   Benchmarks/server/run.sh [all|start|durable|callback|moto|events ...]
 #
 # Builds nothing: it runs CORTADO_BIN, or the release binary at .build-release/release/cortado, made by
 #   swift build -c release --scratch-path .build-release --product cortado
@@ -79,6 +79,11 @@ fi
 # 4. Versus moto.
 if want moto; then
   run bench_vs_moto.py --servers cortado,moto --seconds-cortado "${VS_SECONDS_CORTADO:-5}" --seconds-moto "${VS_SECONDS_MOTO:-8}"
+fi
+# 5. The event bus: PutEvents to delivered, to a state machine and to a log group.
+if want events; then
+  run bench_events.py --target state-machine --seconds "${EVENTS_SECONDS:-10}"
+  run bench_events.py --target log-group --seconds "${EVENTS_SECONDS:-10}"
 fi
 
 "$py" "$here/report.py" "$results"
