@@ -154,6 +154,46 @@ import Testing
         #expect(dropped["FailedEntryCount"] == 0)
     }
 
+    @Test func anEventForwardedToAnotherBusReachesThatBusesTargets() async throws {
+        let bus = try await Bus()
+        let sink = try await bus.sink("sink")
+        let second = try await bus.call("CreateEventBus", ["Name": "second"])["EventBusArn"]!
+        try await bus.call("PutRule", ["Name": "forward", "EventPattern": #"{"source":["shop"]}"#])
+        try await bus.call("PutTargets", ["Rule": "forward", "Targets": [["Id": "bus", "Arn": second]]])
+        try await bus.call("PutRule", ["Name": "land", "EventBusName": "second", "EventPattern": #"{"detail-type":["order"]}"#])
+        try await bus.call("PutTargets", ["Rule": "land", "EventBusName": "second", "Targets": [["Id": "t", "Arn": .string(sink)]]])
+        let id = try await bus.call("PutEvents", ["Entries": [["Source": "shop", "DetailType": "order", "Detail": "{}"]]])["Entries"]?
+            .arrayValue?.first?["EventId"]
+        var received: [String] = []
+        let deadline = ContinuousClock.now + .seconds(5)
+        while received.isEmpty, ContinuousClock.now < deadline {
+            try await bus.waitForDelivery()
+            received = try await bus.received(sink)
+        }
+        #expect(received.count == 1)
+        #expect(try JSON(parsing: received.first ?? "{}")["id"] == id)
+    }
+
+    @Test func aLogGroupTargetWritesEachEventInItsOwnStream() async throws {
+        let bus = try await Bus()
+        try await bus.h.server.logs.handle(action: "CreateLogGroup", body: ["logGroupName": "/aws/events/all"]).get()
+        try await bus.call("PutRule", ["Name": "all", "EventPattern": #"{"account":["111111111111"]}"#])
+        let group = "arn:aws:logs:us-east-1:111111111111:log-group:/aws/events/all"
+        try await bus.call("PutTargets", ["Rule": "all", "Targets": [["Id": "log", "Arn": .string(group)]]])
+        let ids = try await bus.call(
+            "PutEvents",
+            ["Entries": [["Source": "a", "DetailType": "one", "Detail": "{}"], ["Source": "b", "DetailType": "two", "Detail": "{}"]]]
+        )["Entries"]!.arrayValue!.compactMap { $0["EventId"]?.stringValue }
+        try await bus.waitForDelivery()
+        let streams = try await bus.h.server.logs.handle(action: "DescribeLogStreams", body: ["logGroupName": "/aws/events/all"]).get()
+        #expect(Set(streams["logStreams"]!.arrayValue!.compactMap { $0["logStreamName"]?.stringValue }) == Set(ids))
+        let events = try await bus.h.server.logs.handle(
+            action: "GetLogEvents", body: ["logGroupName": "/aws/events/all", "logStreamName": .string(ids[0])]
+        ).get()
+        let message = try JSON(parsing: events["events"]!.arrayValue![0]["message"]!.stringValue!)
+        #expect(message["detail-type"] == "one")
+    }
+
     @Test func aTargetThatCannotTakeTheEventIsDeadLettered() async throws {
         let bus = try await Bus()
         try await bus.call("PutRule", ["Name": "r", "EventPattern": #"{"source":["shop"]}"#])
