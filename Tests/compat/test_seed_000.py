@@ -102,10 +102,11 @@ def test_workflow_started_walkthrough(aws, new_name, tmp_path):
     # The WorkflowStarted rule routed the event to its function target; with no function host yet the
     # delivery is dead-lettered, with the event and the reason.
     def dead_lettered():
-        found = logs(aws, "filter-log-events", "--log-group-name", "/cortado/events/dead-letters")["events"]
-        return found or None
-    letter = json.loads(wait_until(dead_lettered, what="the function delivery to be dead-lettered")[0]["message"])
-    assert letter["RuleArn"] == rule_arn
+        found = logs(aws, "filter-log-events", "--log-group-name", "/cortado/events/dead-letters",
+                     "--log-stream-names", "WorkflowStarted")["events"]
+        letters = [json.loads(e["message"]) for e in found]
+        return [letter for letter in letters if letter["RuleArn"] == rule_arn] or None
+    letter = wait_until(dead_lettered, what="the function delivery to be dead-lettered")[0]
     assert letter["TargetArn"] == FUNCTION
     assert letter["Event"]["detail"]["TaskToken"] == detail["TaskToken"]
 
