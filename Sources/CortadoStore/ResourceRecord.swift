@@ -69,3 +69,17 @@ extension PageToken {
         PageToken.make(resourceList, [kind, name, arn])
     }
 }
+
+extension ExecutionStore {
+    /// Every resource of one kind, read page by page.
+    public func allResources(kind: String) async throws -> [ResourceRecord] {
+        var out: [ResourceRecord] = []
+        var token: String?
+        repeat {
+            let page = try await listResources(kind: kind, limit: 1000, pageToken: token)
+            out += page.items
+            token = page.nextToken
+        } while token != nil
+        return out
+    }
+}

@@ -46,14 +46,7 @@ public final class Runtime: Sendable {
     }
 
     func allActivities() async throws -> [String] {
-        var arns: [String] = []
-        var token: String?
-        repeat {
-            let page = try await service.store.listResources(kind: "activity", limit: 1000, pageToken: token)
-            arns += page.items.map(\.arn)
-            token = page.nextToken
-        } while token != nil
-        return arns
+        try await service.store.allResources(kind: "activity").map(\.arn)
     }
 
     /// Delivers every timer due now on both engines (tests drive time by hand with this).

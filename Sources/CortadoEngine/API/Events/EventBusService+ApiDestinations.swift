@@ -79,7 +79,7 @@ extension EventBusService {
     func listConnections(_ r: Request) async throws -> JSON {
         let prefix = try r.string("NamePrefix") ?? ""
         let (limit, token) = try page(r)
-        let all = try await allResources(kind: Self.connectionKind).filter { $0.name.hasPrefix(prefix) }
+        let all = try await store.allResources(kind: Self.connectionKind).filter { $0.name.hasPrefix(prefix) }
         let (items, next) = try Self.slice(all.map(\.name), all, limit: limit, token: token)
         var answer: JSONObject = [
             "Connections": .array(
@@ -154,7 +154,7 @@ extension EventBusService {
     func listApiDestinations(_ r: Request) async throws -> JSON {
         let prefix = try r.string("NamePrefix") ?? ""
         let (limit, token) = try page(r)
-        let all = try await allResources(kind: Self.apiDestinationKind).filter { $0.name.hasPrefix(prefix) }
+        let all = try await store.allResources(kind: Self.apiDestinationKind).filter { $0.name.hasPrefix(prefix) }
         let (items, next) = try Self.slice(all.map(\.name), all, limit: limit, token: token)
         var answer: JSONObject = ["ApiDestinations": .array(try items.map { try JSON(parsing: $0.json) })]
         if let next { answer["NextToken"] = .string(next) }

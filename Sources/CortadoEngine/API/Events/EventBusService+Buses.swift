@@ -55,7 +55,7 @@ extension EventBusService {
     func listEventBuses(_ r: Request) async throws -> JSON {
         let prefix = try r.string("NamePrefix") ?? ""
         let (limit, token) = try page(r)
-        let all = try await allResources(kind: Self.busKind).filter { $0.name.hasPrefix(prefix) }
+        let all = try await store.allResources(kind: Self.busKind).filter { $0.name.hasPrefix(prefix) }
         let (items, next) = try Self.slice(all.map(\.name), all, limit: limit, token: token)
         var answer: JSONObject = ["EventBuses": .array(try items.map { try JSON(parsing: $0.json) })]
         if let next { answer["NextToken"] = .string(next) }

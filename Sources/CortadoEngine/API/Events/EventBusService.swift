@@ -87,9 +87,9 @@ public final class EventBusService: Sendable {
         if try await store.resource(kind: Self.busKind, arn: busArn("default")) == nil {
             try? await store.createResource(busRecord(name: "default", description: nil, now: clock.now()))
         }
-        for bus in try await allResources(kind: Self.busKind) {
+        for bus in try await store.allResources(kind: Self.busKind) {
             var index = BusIndex()
-            for record in try await allResources(kind: Self.ruleKindPrefix + bus.name) {
+            for record in try await store.allResources(kind: Self.ruleKindPrefix + bus.name) {
                 if let rule = try? JSON(parsing: record.json) { index.rules[record.name] = rule }
             }
             index.rebuild()
@@ -97,17 +97,6 @@ public final class EventBusService: Sendable {
         }
         try await delivery.recover()
         delivery.startSchedules()
-    }
-
-    func allResources(kind: String) async throws -> [ResourceRecord] {
-        var out: [ResourceRecord] = []
-        var token: String?
-        repeat {
-            let page = try await store.listResources(kind: kind, limit: 1000, pageToken: token)
-            out += page.items
-            token = page.nextToken
-        } while token != nil
-        return out
     }
 
     // MARK: - Names and ARNs

@@ -62,21 +62,10 @@ final class EventDelivery: Sendable {
 
     /// Redelivers every outbox document a crash left.
     func recover() async throws {
-        for record in try await all(kind: Self.outboxKind) {
+        for record in try await store.allResources(kind: Self.outboxKind) {
             guard let doc = try? JSON(parsing: record.json) else { continue }
             start(key: record.arn, doc: doc)
         }
-    }
-
-    private func all(kind: String) async throws -> [ResourceRecord] {
-        var out: [ResourceRecord] = []
-        var token: String?
-        repeat {
-            let page = try await store.listResources(kind: kind, limit: 1000, pageToken: token)
-            out += page.items
-            token = page.nextToken
-        } while token != nil
-        return out
     }
 
     private func start(key: String, doc: JSON) {
