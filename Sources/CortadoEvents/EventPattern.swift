@@ -279,11 +279,25 @@ struct PatternCompiler {
         }
         let result: AnythingBut
         if token == .startArray {
-            // event-ruler re-raises what goes wrong inside the list, so its location appears twice.
+            // event-ruler re-raises what goes wrong while it reads the list, so those messages carry the
+            // location twice; what it checks after the list (mixed types, wildcard syntax) once.
+            let values: [(String, Bool)]
             do {
-                result = kind == .values ? try anythingButList() : try anythingButSet(kind)
+                values = try anythingButList(kind)
             } catch {
                 throw reader.failure(error.message)
+            }
+            if kind == .values {
+                let numbers = values.filter(\.1)
+                if numbers.isEmpty == (numbers.count == values.count) {
+                    throw reader.failure(
+                        "Inside anything but list, either all values are number or string, mixed type is not supported")
+                }
+                result =
+                    numbers.isEmpty
+                    ? .strings(Set(values.map(\.0))) : .numbers(Set(values.map { Double($0.0) ?? .nan }))
+            } else {
+                result = try makeAnythingBut(kind, values.map(\.0))
             }
         } else {
             result = try anythingButSingle(kind, token)
@@ -295,38 +309,26 @@ struct PatternCompiler {
         return .anythingBut(result)
     }
 
-    private mutating func anythingButList() throws(EventsError) -> AnythingBut {
-        var strings = Set<String>()
-        var numbers = Set<Double>()
-        var hasString = false
-        var hasNumber = false
+    /// The values of an anything-but list, each with whether it is a number.
+    private mutating func anythingButList(_ kind: AnythingButKind) throws(EventsError) -> [(String, Bool)] {
+        var values: [(String, Bool)] = []
         while let token = try reader.next(), token != .endArray {
-            switch token {
-            case .string:
-                strings.insert(try reader.text())
-                hasString = true
-            case .int, .float:
-                numbers.insert(Double(try reader.text()) ?? .nan)
-                hasNumber = true
-            default:
+            switch (token, kind) {
+            case (.string, _):
+                let text = try reader.text()
+                if kind == .prefix || kind == .suffix, text.isEmpty {
+                    throw reader.failure("Null prefix/suffix not allowed")
+                }
+                values.append((text, false))
+            case (.int, .values), (.float, .values):
+                values.append((try reader.text(), true))
+            case (_, .values):
                 throw reader.failure("Inside anything but list, start|null|boolean is not supported.")
+            default:
+                throw reader.failure(Self.nonStringMessage(kind))
             }
         }
-        if hasNumber == hasString {
-            throw reader.failure("Inside anything but list, either all values are number or string, mixed type is not supported")
-        }
-        return hasNumber ? .numbers(numbers) : .strings(strings)
-    }
-
-    private mutating func anythingButSet(_ kind: AnythingButKind) throws(EventsError) -> AnythingBut {
-        var values: [String] = []
-        while let token = try reader.next(), token != .endArray {
-            guard token == .string else { throw reader.failure(Self.nonStringMessage(kind)) }
-            let text = try reader.text()
-            if kind == .prefix || kind == .suffix, text.isEmpty { throw reader.failure("Null prefix/suffix not allowed") }
-            values.append(text)
-        }
-        return try makeAnythingBut(kind, values)
+        return values
     }
 
     private mutating func anythingButSingle(_ kind: AnythingButKind, _ token: PatternReader.Token) throws(EventsError)
