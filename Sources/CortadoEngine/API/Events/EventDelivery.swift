@@ -23,6 +23,8 @@ final class EventDelivery: Sendable {
     /// Deliveries in flight, so tests and shutdown can wait for them.
     private let inFlight = Atomic<Int>(0)
     private let writer: OutboxWriter
+    /// Target calls in flight at once (each waits for its turn; retries wait outside it).
+    private let limiter = DeliveryLimiter(limit: 256)
 
     static let outboxKind = "event-outbox"
     static let deadLetterKind = "event-dead-letter"
@@ -106,7 +108,7 @@ final class EventDelivery: Sendable {
         while true {
             attempt += 1
             do {
-                try await send(event, delivery, ingested: ingested)
+                try await limiter.run { try await send(event, delivery, ingested: ingested) }
                 return
             } catch let failure as Failure {
                 let expired = clock.now() - born > maxAgeMs
