@@ -22,7 +22,7 @@ final class EventDelivery: Sendable {
     private let schedules = Mutex<ScheduleState>(ScheduleState())
     /// Deliveries in flight, so tests and shutdown can wait for them.
     private let inFlight = Atomic<Int>(0)
-    private let writer: OutboxWriter
+    private let writer: ResourceBatcher
     /// Target calls in flight at once (each waits for its turn; retries wait outside it).
     private let limiter = DeliveryLimiter(limit: 256)
 
@@ -42,7 +42,7 @@ final class EventDelivery: Sendable {
         self.stepFunctions = stepFunctions
         self.logs = logs
         self.firstBackoff = firstBackoff
-        writer = OutboxWriter(store: store)
+        writer = ResourceBatcher(store: store)
     }
 
     func attach(_ service: WeakBus) { bus.withLock { $0 = service } }
@@ -58,7 +58,7 @@ final class EventDelivery: Sendable {
         let seq = sequence.wrappingAdd(1, ordering: .relaxed).newValue
         let key = String(format: "%016lld-%08d", now, seq % 100_000_000)
         let doc: JSON = ["Events": .array(routed), "Accepted": .int(Int(now))]
-        try await writer.put(ResourceRecord(kind: Self.outboxKind, arn: key, name: key, json: doc.text, creationDate: now))
+        try await writer.put([ResourceRecord(kind: Self.outboxKind, arn: key, name: key, json: doc.text, creationDate: now)])
         start(key: key, doc: doc)
     }
 

@@ -77,7 +77,7 @@ extension LogsService {
             }
             document.lastIngestionTime = now
             records.append(document.record(group: group, name: stream, arn: arn))
-            try await store.putResources(records)
+            try await batcher.put(records)
             return document
         }
     }

@@ -15,10 +15,14 @@ public final class LogsService: Sendable {
     /// Creating and deleting one group run one at a time.
     let groupLocks = KeyedLock()
 
+    /// Appends from concurrent writers (one stream each) share transactions.
+    let batcher: ResourceBatcher
+
     public init(store: any ExecutionStore, clock: any EngineClock, configuration: EngineConfiguration) {
         self.store = store
         self.clock = clock
         self.configuration = configuration
+        batcher = ResourceBatcher(store: store)
     }
 
     typealias Action = @Sendable (LogsService, Request) async throws -> JSON

@@ -1,12 +1,13 @@
 import CortadoStore
 import Synchronization
 
-/// Group commit for the event outbox: outbox documents written by concurrent PutEvents calls (and the
-/// deletions of delivered ones) share one store transaction, so the bus's throughput is bounded by the
-/// disk's sync rate times the batch size, not one sync per call. A write returns once its batch is durable.
-final class OutboxWriter: Sendable {
+/// Group commit for resource documents: what concurrent callers write (the event outbox of PutEvents
+/// calls and the deletions of delivered ones, log events appended by targets) shares one store
+/// transaction, so throughput is bounded by the disk's sync rate times the batch size, not one sync per
+/// call. A write returns once its batch is durable; the records of one call are always in one batch.
+final class ResourceBatcher: Sendable {
     enum Operation: Sendable {
-        case put(ResourceRecord)
+        case put([ResourceRecord])
         case delete(kind: String, arn: String)
     }
 
@@ -20,10 +21,10 @@ final class OutboxWriter: Sendable {
 
     init(store: any ExecutionStore) { self.store = store }
 
-    /// Stores `record`; returns when it is durable.
-    func put(_ record: ResourceRecord) async throws {
+    /// Stores `records` in one transaction (with others' writes); returns when it is durable.
+    func put(_ records: [ResourceRecord]) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            enqueue(.put(record), continuation)
+            enqueue(.put(records), continuation)
         }
     }
 
@@ -57,7 +58,7 @@ final class OutboxWriter: Sendable {
             var deletes: [String: [String]] = [:]
             for (operation, _) in batch {
                 switch operation {
-                case .put(let record): puts.append(record)
+                case .put(let records): puts += records
                 case .delete(let kind, let arn): deletes[kind, default: []].append(arn)
                 }
             }
