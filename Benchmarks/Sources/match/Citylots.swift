@@ -71,8 +71,10 @@ struct Citylots {
             let street = streets[cumulative.firstIndex { $0 >= pick } ?? streets.count - 1]
             let from = random.next(8) == 0 ? 0 : random.next(3000)
             let type: String? =
-                street == "UNKNOWN" ? nil : ["ST", "ST", "ST", "ST", "AVE", "AVE", "AVE", "BLVD", "WAY", "TER", "DR", "CT", "LN", "PL"][random.next(14)]
-            let ip = random.next(2) == 0
+                street == "UNKNOWN"
+                ? nil : ["ST", "ST", "ST", "ST", "AVE", "AVE", "AVE", "BLVD", "WAY", "TER", "DR", "CT", "LN", "PL"][random.next(14)]
+            let ip =
+                random.next(2) == 0
                 ? "10.\(random.next(256)).\(random.next(256)).\(random.next(256))"
                 : "192.168.\(random.next(256)).\(random.next(256))"
             // A lot is a few metres across, somewhere in the city.
