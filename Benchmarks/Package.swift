@@ -48,6 +48,16 @@ let package = Package(
             ],
             path: "Sources/transitions"
         ),
+        // Events matched per second by a bus's compiled rules (`match.sh`). Only the root package's pure
+        // modules, so `swift build --product match` builds neither package-benchmark nor the engine.
+        .executableTarget(
+            name: "match",
+            dependencies: [
+                .product(name: "CortadoEvents", package: "cortado"),
+                .product(name: "CortadoJSON", package: "cortado"),
+            ],
+            path: "Sources/match"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,8 @@ struct PatternCase: CustomStringConvertible {
     var name: String
     var patternText: String
     var event: JSON?
+    /// The event as the case spells it (raw text if kept), for the text path.
+    var eventText: String?
     var matches: Bool?
     /// The reason AWS gives after "Event pattern is not valid. Reason: ", in full for AWS's cases,
     /// its first line for event-ruler's.
@@ -28,14 +30,18 @@ struct PatternCase: CustomStringConvertible {
             // of it (Python's json.dumps, which is how the recordings sent it).
             let patternText = value["pattern_raw"]?.stringValue ?? RawJSON.member(String(line), "pattern") ?? ""
             var event: JSON? = value["event"]
-            if let raw = value["event_raw"]?.stringValue { event = try? JSON(parsing: raw) }
+            var eventText = RawJSON.member(String(line), "event")
+            if let raw = value["event_raw"]?.stringValue {
+                event = try? JSON(parsing: raw)
+                eventText = raw
+            }
             var error = value["error"]?.stringValue
             if let raw = value["error_raw"]?.stringValue, file == "patterns.jsonl" {
                 error = String(raw.dropFirst(raw.hasPrefix(prefix) ? prefix.count : 0))
             }
             return PatternCase(
                 file: file, name: value["name"]?.stringValue ?? "?", patternText: patternText, event: event,
-                matches: value["matches"]?.boolValue ?? (value["valid"]?.boolValue == true ? nil : nil), error: error,
+                eventText: eventText, matches: value["matches"]?.boolValue ?? (value["valid"]?.boolValue == true ? nil : nil), error: error,
                 errorCode: value["error_code"]?.stringValue)
         }
     }
@@ -63,6 +69,10 @@ struct PatternCase: CustomStringConvertible {
         let compiled = !machine.matches(event, using: machine.makeScratch()).isEmpty
         let reference = ReferenceMatcher.matches(pattern, event)
         if compiled != reference { return "compiled matcher says \(compiled), reference \(reference)" }
+        if let eventText {
+            let text = (try? machine.matches(text: eventText, using: machine.makeScratch())).map { !$0.isEmpty }
+            if text != compiled { return "text path says \(text.map(String.init) ?? "not JSON"), parsed \(compiled)" }
+        }
         return compiled == matches ? nil : "matched \(compiled), expected \(matches)"
     }
 }
