@@ -165,7 +165,7 @@ import Testing
         let id = try await bus.call("PutEvents", ["Entries": [["Source": "shop", "DetailType": "order", "Detail": "{}"]]])["Entries"]?
             .arrayValue?.first?["EventId"]
         var received: [String] = []
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(20)
         while received.isEmpty, ContinuousClock.now < deadline {
             try await bus.waitForDelivery()
             received = try await bus.received(sink)
@@ -222,7 +222,7 @@ import Testing
         try await Task.sleep(for: .milliseconds(300))
         #expect(try await bus.received(sink).isEmpty)
         bus.h.clock.advance(seconds: 61)
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(20)
         var received: [String] = []
         while received.isEmpty, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
@@ -286,7 +286,7 @@ import Testing
         try await h.server.recover()
         let rule = try await h.server.events.handle(action: "DescribeRule", body: ["Name": "r", "EventBusName": "b"]).get()
         #expect(rule["EventPattern"] == #"{"source":["s"]}"#)
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(20)
         while h.server.events.delivering, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
         let executions = try await h.call("ListExecutions", ["stateMachineArn": .string(sink)])["executions"]!.arrayValue!
         #expect(executions.count == 1)

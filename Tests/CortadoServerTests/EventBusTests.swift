@@ -34,7 +34,7 @@ import Testing
         }
 
         func waitForDelivery() async throws {
-            let deadline = ContinuousClock.now + .seconds(10)
+            let deadline = ContinuousClock.now + .seconds(30)
             while events.delivering, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
         }
 

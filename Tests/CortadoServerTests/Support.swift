@@ -66,7 +66,7 @@ struct Harness {
     }
 
     /// Polls until the execution is no longer RUNNING (the engine applies events asynchronously).
-    func waitUntilClosed(_ execution: String, timeout: Duration = .seconds(10)) async throws -> JSON {
+    func waitUntilClosed(_ execution: String, timeout: Duration = .seconds(30)) async throws -> JSON {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let d = try await describe(execution)
@@ -78,7 +78,7 @@ struct Harness {
 
     /// Polls until `condition` holds for the execution's history.
     func waitForHistory(_ execution: String, _ condition: ([JSON]) -> Bool) async throws -> [JSON] {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             let h = try await history(execution)
             if condition(h) { return h }
