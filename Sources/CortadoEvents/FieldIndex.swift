@@ -145,7 +145,7 @@ final class FieldIndex: Sendable {
                 if n.isNaN {
                     for (hit, range) in numericRanges where range.contains(n) { state.record(hit, leafIndex) }
                 } else {
-                    numeric.forEach(containing: n) { state.record($0, leafIndex) }
+                    numeric.record(containing: n, leafIndex: leafIndex, into: &state)
                     for (hit, range) in numericOdd where range.contains(n) { state.record(hit, leafIndex) }
                 }
             }
@@ -227,9 +227,9 @@ struct IPKey: Comparable, Sendable {
     static func < (a: IPKey, b: IPKey) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
 }
 
-/// Wildcards filed under their first literal run (a value must start with it), else their last (a
-/// value must end with it); only those left (`*x*`) are tried on every value. Candidates are checked
-/// with `Wildcard.matches`.
+/// Wildcards filed under their first literal run (a value must start with it) or their last (a value
+/// must end with it), whichever is longer, so that few candidates share a trie node; only those with
+/// neither (`*x*`) are tried on every value. Candidates are checked with `Wildcard.matches`.
 struct WildcardIndex<Payload: Sendable>: Sendable {
     private var patterns: [Wildcard] = []
     private var payloads: [Payload] = []
@@ -244,12 +244,15 @@ struct WildcardIndex<Payload: Sendable>: Sendable {
         patterns.append(wildcard)
         payloads.append(payload)
         let segments = wildcard.segments
-        if !segments[0].isEmpty {
-            byFirst.insert(segments[0], i)
-        } else if let last = segments.last, !last.isEmpty {
-            byLast.insert(last.reversed(), i)
-        } else {
+        let first = segments[0]
+        // With no star the one run is both; it must be filed as a prefix (the whole value).
+        let last = segments.count > 1 ? segments[segments.count - 1] : []
+        if first.isEmpty && last.isEmpty {
             always.append(i)
+        } else if first.count >= last.count {
+            byFirst.insert(first, i)
+        } else {
+            byLast.insert(last.reversed(), i)
         }
     }
 

@@ -16,8 +16,8 @@ struct IntervalIndex<Key: Comparable & Sendable, Payload: Sendable>: Sendable {
     private var bounds: [Key] = []
     private var leaves = 1
     /// Node n's ranges are payloads[nodeStart[n]..<nodeStart[n + 1]]; nodes 1..<2 × leaves, heap order.
-    private var nodeStart: [Int32] = []
-    private var payloads: [Payload] = []
+    private(set) var nodeStart: [Int32] = []
+    private(set) var payloads: [Payload] = []
 
     var isEmpty: Bool { pending.isEmpty && payloads.isEmpty }
 
@@ -81,7 +81,23 @@ struct IntervalIndex<Key: Comparable & Sendable, Payload: Sendable>: Sendable {
     /// Calls `body` with every range that holds `value`.
     @inline(__always)
     func forEach(containing value: Key, _ body: (Payload) -> Void) {
-        if payloads.isEmpty { return }
+        var node = leaf(containing: value)
+        while node >= 1 {
+            var p = Int(nodeStart[node])
+            let end = Int(nodeStart[node + 1])
+            while p < end {
+                body(payloads[p])
+                p += 1
+            }
+            node >>= 1
+        }
+    }
+
+    /// The tree leaf of the piece holding `value` (0, "none", when the index is empty): the ranges
+    /// holding the value are stored at it and its ancestors.
+    @inline(__always)
+    func leaf(containing value: Key) -> Int {
+        if payloads.isEmpty { return 0 }
         // The first bound not below the value: the value is that bound's piece, or the gap before it.
         var low = 0
         var high = bounds.count
@@ -90,12 +106,21 @@ struct IntervalIndex<Key: Comparable & Sendable, Payload: Sendable>: Sendable {
             if bounds[mid] < value { low = mid + 1 } else { high = mid }
         }
         let piece = low < bounds.count && bounds[low] == value ? 2 * low + 1 : 2 * low
-        var node = piece + leaves
+        return piece + leaves
+    }
+}
+
+extension IntervalIndex where Payload == MatchHit {
+    /// Records in `state` every range that holds `value` (a loop rather than a closure: mutating the
+    /// state from a closure cost a copy of the arrays it touched).
+    @inline(__always)
+    func record(containing value: Key, leafIndex: Int32, into state: inout MatchState) {
+        var node = leaf(containing: value)
         while node >= 1 {
             var p = Int(nodeStart[node])
             let end = Int(nodeStart[node + 1])
             while p < end {
-                body(payloads[p])
+                state.record(payloads[p], leafIndex)
                 p += 1
             }
             node >>= 1

@@ -57,7 +57,7 @@ extension MatchCore {
                 state.seen.append(next)
                 guard try collect(text: &scanner, node: next, &state) else { return false }
             } while try scanner.nextMember()
-            state.seen.removeSubrange(seenFrom...)
+            state.seen.truncate(to: seenFrom)
             return true
         case .array:
             guard paths.isRelevant(node) else {

@@ -1,51 +1,81 @@
 /// The working memory of one match: sized to a machine once, then reused event after event without
 /// clearing, since every per-branch and per-field entry carries the stamp of the event that wrote it.
-struct MatchState {
+struct MatchState: @unchecked Sendable {  // moved between a scratch and its machine's pool, never shared
     var stamp: UInt32 = 0
 
     // Branches of several fields (or with `exists: false`), by their index among those.
-    var branchStamp: [UInt32] = []
-    var branchMask: [UInt64] = []
+    var branchStamp = RawList<UInt32>(repeating: 0, count: 1)
+    var branchMask = RawList<UInt64>(repeating: 0, count: 1)
     /// Whether a leaf from inside an array satisfied one of the branch's fields.
-    var branchArrays: [Bool] = []
+    var branchArrays = RawList<Bool>(repeating: false, count: 1)
     /// The branch's last hit in `hits` (each hit links to the one before).
-    var branchHead: [Int32] = []
-    var touched: [Int32] = []
+    var branchHead = RawList<Int32>(repeating: -1, count: 1)
+    var touched = RawList<Int32>()
 
     // Fields: whether the event has a leaf there, and its last leaf (linked through `leaves`).
-    var fieldStamp: [UInt32] = []
-    var fieldHead: [Int32] = []
+    var fieldStamp = RawList<UInt32>(repeating: 0, count: 1)
+    var fieldHead = RawList<Int32>(repeating: -1, count: 1)
 
     /// The leaves found at rule fields: field, trail (a run of `trails`) and the field's previous leaf.
-    var leaves: [(field: Int32, trailStart: Int32, trailCount: Int32, previous: Int32)] = []
+    var leaves = RawList<(field: Int32, trailStart: Int32, trailCount: Int32, previous: Int32)>()
     /// The arrays each leaf sits in, outermost first, as (array number << 32 | element index).
-    var trails: [UInt64] = []
-    var trailStack: [UInt64] = []
+    var trails = RawList<UInt64>()
+    var trailStack = RawList<UInt64>()
     var arrays: UInt64 = 0
     /// Satisfied (branch, slot) pairs of multi-field branches, with the leaf and the branch's previous hit.
-    var hits: [(hit: MatchHit, leaf: Int32, previous: Int32)] = []
+    var hits = RawList<(hit: MatchHit, leaf: Int32, previous: Int32)>()
 
     /// Rules matched (repeats possible until `finish`).
-    var matched: [Int32] = []
-    var ruleBits: [UInt64] = []
+    var matched = RawList<Int32>()
+    var ruleBits = RawList<UInt64>(repeating: 0, count: 1)
 
     /// Anything-but conditions a leaf is excluded from carry that leaf's mark.
-    var exclusions: [UInt32] = []
+    var exclusions = RawList<UInt32>(repeating: 0, count: 1)
     var exclusionMark: UInt32 = 0
 
     /// The text walker's trie nodes entered in each open object, to notice a repeated key.
-    var seen: [Int32] = []
+    var seen = RawList<Int32>()
+
+    /// The machine dimensions the tables are sized for.
+    private var dimensions = (branches: -1, fields: -1, exclusions: -1)
+
+    /// Frees the memory; the state is not used after.
+    func deallocate() {
+        branchStamp.deallocate()
+        branchMask.deallocate()
+        branchArrays.deallocate()
+        branchHead.deallocate()
+        touched.deallocate()
+        fieldStamp.deallocate()
+        fieldHead.deallocate()
+        leaves.deallocate()
+        trails.deallocate()
+        trailStack.deallocate()
+        hits.deallocate()
+        matched.deallocate()
+        ruleBits.deallocate()
+        exclusions.deallocate()
+        seen.deallocate()
+    }
 
     /// Readies the state for one event of a machine with these dimensions.
     mutating func begin(branches: Int, fields: Int, exclusions exclusionCount: Int) {
-        if branchStamp.count != branches || fieldStamp.count != fields || exclusions.count != exclusionCount {
-            branchStamp = Array(repeating: 0, count: branches)
-            branchMask = Array(repeating: 0, count: branches)
-            branchArrays = Array(repeating: false, count: branches)
-            branchHead = Array(repeating: -1, count: branches)
-            fieldStamp = Array(repeating: 0, count: fields)
-            fieldHead = Array(repeating: -1, count: fields)
-            exclusions = Array(repeating: 0, count: exclusionCount)
+        if dimensions != (branches, fields, exclusionCount) {
+            dimensions = (branches, fields, exclusionCount)
+            branchStamp.deallocate()
+            branchMask.deallocate()
+            branchArrays.deallocate()
+            branchHead.deallocate()
+            fieldStamp.deallocate()
+            fieldHead.deallocate()
+            exclusions.deallocate()
+            branchStamp = RawList(repeating: 0, count: branches)
+            branchMask = RawList(repeating: 0, count: branches)
+            branchArrays = RawList(repeating: false, count: branches)
+            branchHead = RawList(repeating: -1, count: branches)
+            fieldStamp = RawList(repeating: 0, count: fields)
+            fieldHead = RawList(repeating: -1, count: fields)
+            exclusions = RawList(repeating: 0, count: exclusionCount)
             exclusionMark = 0
             stamp = 0
         }
@@ -55,14 +85,13 @@ struct MatchState {
             for i in fieldStamp.indices { fieldStamp[i] = 0 }
             stamp = 1
         }
-        // Most events leave most of these empty; emptying an empty array still costs a call.
-        if !touched.isEmpty { touched.removeAll(keepingCapacity: true) }
-        if !leaves.isEmpty { leaves.removeAll(keepingCapacity: true) }
-        if !trails.isEmpty { trails.removeAll(keepingCapacity: true) }
-        if !trailStack.isEmpty { trailStack.removeAll(keepingCapacity: true) }
-        if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
-        if !matched.isEmpty { matched.removeAll(keepingCapacity: true) }
-        if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
+        touched.removeAll()
+        leaves.removeAll()
+        trails.removeAll()
+        trailStack.removeAll()
+        hits.removeAll()
+        matched.removeAll()
+        seen.removeAll()
         arrays = 0
     }
 
@@ -77,7 +106,7 @@ struct MatchState {
         }
         leaves.append((field, Int32(trails.count), Int32(trailStack.count), fieldHead[f]))
         fieldHead[f] = index
-        if !trailStack.isEmpty { trails.append(contentsOf: trailStack) }
+        if trailStack.count > 0 { trails.append(contentsOf: trailStack) }
         return index
     }
 
@@ -115,28 +144,41 @@ struct MatchState {
 
     func trail(_ leaf: Int32) -> [UInt64] {
         let entry = leaves[Int(leaf)]
-        return Array(trails[Int(entry.trailStart)..<Int(entry.trailStart + entry.trailCount)])
+        return Array(UnsafeBufferPointer(start: trails.base + Int(entry.trailStart), count: Int(entry.trailCount)))
     }
 
     /// Sorts `matched` and drops repeats: a rule matches once however many of its branches do.
     mutating func finish(rules: Int) {
         if matched.count < 2 { return }
-        if matched.count <= 64 {
-            matched.sort()
+        let m = matched.buffer
+        if m.count <= 16 {
+            // Few: insertion sort, dropping repeats as they are met.
             var kept = 1
-            for i in 1..<matched.count where matched[i] != matched[kept - 1] {
-                matched[kept] = matched[i]
+            for i in 1..<m.count {
+                let r = m[i]
+                var j = kept
+                while j > 0, m[j - 1] > r { j -= 1 }
+                if j > 0, m[j - 1] == r { continue }
+                var k = kept
+                while k > j {
+                    m[k] = m[k - 1]
+                    k -= 1
+                }
+                m[j] = r
                 kept += 1
             }
-            matched.removeSubrange(kept...)
+            matched.truncate(to: kept)
             return
         }
         // Many matches: a bit per rule, read back in order, costs less than sorting them.
         let words = (rules + 63) / 64
-        if ruleBits.count != words { ruleBits = Array(repeating: 0, count: words) }
-        for r in matched { ruleBits[Int(r) >> 6] |= 1 << UInt64(r & 63) }
-        matched.removeAll(keepingCapacity: true)
-        for w in ruleBits.indices where ruleBits[w] != 0 {
+        if ruleBits.count < words {
+            ruleBits.deallocate()
+            ruleBits = RawList(repeating: 0, count: words)
+        }
+        for r in m { ruleBits[Int(r) >> 6] |= 1 << UInt64(r & 63) }
+        matched.removeAll()
+        for w in 0..<words where ruleBits[w] != 0 {
             var bits = ruleBits[w]
             while bits != 0 {
                 matched.append(Int32(w << 6 + bits.trailingZeroBitCount))

@@ -19,17 +19,7 @@ public struct RuleMachine<Rule: Hashable & Sendable>: Sendable {
     }
 
     /// Per-event working memory; make one per concurrent caller and reuse it.
-    public final class Scratch {
-        var state: MatchState
-        private let pool: ScratchPool?
-
-        init(_ state: MatchState, pool: ScratchPool?) {
-            self.state = state
-            self.pool = pool
-        }
-
-        deinit { pool?.put(state) }
-    }
+    public typealias Scratch = RuleMachineScratch
 
     public func makeScratch() -> Scratch { Scratch(pool.take() ?? MatchState(), pool: pool) }
 
@@ -67,10 +57,34 @@ public struct RuleMachine<Rule: Hashable & Sendable>: Sendable {
         return rules(scratch)
     }
 
+    /// The matched rules' values. Through buffers: this code is generic, and callers in other modules
+    /// run it unspecialized, where reading an array element through its accessor allocates.
     private func rules(_ scratch: Scratch) -> [Rule] {
-        let matched = scratch.state.matched
+        let matched = scratch.state.matched.buffer
         if matched.isEmpty { return [] }
-        return matched.map { rules[Int($0)] }
+        return rules.withUnsafeBufferPointer { all in
+            [Rule](unsafeUninitializedCapacity: matched.count) { out, initialized in
+                for i in 0..<matched.count { (out.baseAddress! + i).initialize(to: all[Int(matched[i])]) }
+                initialized = matched.count
+            }
+        }
+    }
+}
+
+/// A `RuleMachine`'s per-event working memory (`RuleMachine.Scratch`). Not nested in the generic
+/// machine: as a member of a generic class its state was read and written back whole around every
+/// use, which copied each of its arrays once per event.
+public final class RuleMachineScratch {
+    var state: MatchState
+    private let pool: ScratchPool?
+
+    init(_ state: MatchState, pool: ScratchPool?) {
+        self.state = state
+        self.pool = pool
+    }
+
+    deinit {
+        if pool?.put(state) != true { state.deallocate() }
     }
 }
 
@@ -82,7 +96,16 @@ final class ScratchPool: Sendable {
 
     func take() -> MatchState? { free.withLock { $0.popLast() } }
 
-    func put(_ state: MatchState) {
-        free.withLock { if $0.count < Self.limit { $0.append(state) } }
+    /// Keeps `state` for the next scratch; false if the pool is full (the caller frees it).
+    func put(_ state: MatchState) -> Bool {
+        free.withLock {
+            guard $0.count < Self.limit else { return false }
+            $0.append(state)
+            return true
+        }
+    }
+
+    deinit {
+        free.withLock { for state in $0 { state.deallocate() } }
     }
 }
