@@ -178,11 +178,11 @@ final class FieldIndex: Sendable {
                     }
                 }
             }
-            if !ipv4.isEmpty || !ipv6.isEmpty, let address = IPRange.parse(s) {
-                if address.count == 4 {
-                    ipv4.forEach(containing: IPKey(address)) { state.record($0, leafIndex) }
-                } else {
-                    ipv6.forEach(containing: IPKey(address)) { state.record($0, leafIndex) }
+            if !ipv4.isEmpty || !ipv6.isEmpty, let address = IPRange.parse(bytes: bytes) {
+                switch address {
+                case .v4(let v): ipv4.record(containing: IPKey(high: 0, low: UInt64(v)), leafIndex: leafIndex, into: &state)
+                case .other(let a) where a.count == 4: ipv4.record(containing: IPKey(a), leafIndex: leafIndex, into: &state)
+                case .other(let a): ipv6.record(containing: IPKey(a), leafIndex: leafIndex, into: &state)
                 }
             }
             if !anythingBut.isEmpty {
@@ -217,6 +217,11 @@ extension String.UTF8View {
 struct IPKey: Comparable, Sendable {
     var high: UInt64 = 0
     var low: UInt64 = 0
+
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
 
     init(_ bytes: [UInt8]) {
         for (i, b) in bytes.enumerated() {

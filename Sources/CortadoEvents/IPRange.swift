@@ -47,6 +47,39 @@ public struct IPRange: Sendable, Hashable {
         return !ip.lexicographicallyPrecedes(low) && !high.lexicographicallyPrecedes(ip)
     }
 
+    /// What `parse` makes of `bytes`, without allocating for the common cases: nil if they are not an
+    /// address, the IPv4 address as a number, or (with a colon) `parse`'s answer for the text.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> ParsedAddress? {
+        var value: UInt32 = 0
+        var part = 0
+        var digits = 0
+        var parts = 0
+        for b in bytes {
+            if b == UInt8(ascii: ".") {
+                // Four runs of 1–10 digits (leading zeros allowed), each at most 255, as `parse` reads them.
+                guard digits > 0, digits <= 10, part <= 255, parts < 3 else { return nil }
+                value = value << 8 | UInt32(part)
+                parts += 1
+                part = 0
+                digits = 0
+            } else if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                digits += 1
+                if part <= 255 { part = part * 10 + Int(b - UInt8(ascii: "0")) }
+            } else {
+                // Not dotted decimal: an IPv6 address if it has a colon (`parse` decides), else nothing.
+                guard bytes.contains(UInt8(ascii: ":")) else { return nil }
+                return parse(String(decoding: bytes, as: UTF8.self)).map { .other($0) }
+            }
+        }
+        guard digits > 0, digits <= 10, part <= 255, parts == 3 else { return nil }
+        return .v4(value << 8 | UInt32(part))
+    }
+
+    enum ParsedAddress {
+        case v4(UInt32)
+        case other([UInt8])
+    }
+
     /// The shapes event-ruler tries as addresses: four dotted decimal runs, or hex digits and colons.
     static func looksLikeIP(_ s: String) -> Bool {
         let u = Array(s.utf8)

@@ -1,6 +1,7 @@
-import CortadoEvents
 import CortadoJSON
 import Testing
+
+@testable import CortadoEvents
 
 /// The compiled matcher against the brute-force reference: many rules in one machine, many events.
 @Suite struct RuleMachineTests {
@@ -204,6 +205,30 @@ import Testing
                 #"{"z": "\u12", "a": "x"}"#, "{\"z\": \"\u{1}\", \"a\": \"x\"}", #"{"z": {"y" 1}, "a": "x"}"#, #"{"a": "x" "b": 1}"#,
                 #"{"z": \#(deep), "a": "x"}"#, #"{"a": "x", "z": [1e5, {"q": [true, false, null, "\/"]}]}"#, #"["a", "x"]"#, #""x""#,
             ])
+    }
+}
+
+@Suite struct IPAddressParsingTests {
+    /// The matcher's allocation-free reading of a leaf as an address against `IPRange.parse`.
+    @Test func theFastParseAgreesWithParse() {
+        var random = SplitMix(seed: 11)
+        let alphabet = Array("0123456789....::af ".utf8)
+        var texts = [
+            "1.2.3.4", "01.002.0003.255", "256.1.1.1", "1.2.3", "1.2.3.4.5", "0000000001.1.1.1", "00000000001.1.1.1", "::1", "1::", "",
+        ]
+        for _ in 0..<20_000 {
+            texts.append(String(decoding: (0..<random.next(16)).map { _ in alphabet[random.next(alphabet.count)] }, as: UTF8.self))
+        }
+        for text in texts {
+            let fast: [UInt8]? = Array(text.utf8).withUnsafeBufferPointer { bytes in
+                switch IPRange.parse(bytes: bytes) {
+                case .v4(let v)?: return [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
+                case .other(let a)?: return a
+                case nil: return nil
+                }
+            }
+            #expect(fast == IPRange.parse(text), "\(text)")
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 //
 // Usage: match [--seconds S] [--events N] [--rules 1,100,10000] [--runs R] [--sample N]
 //              [--ruler-sets PATH] [--no-generated] [--no-ruler] [--parse] [--only parsed|text] [NAME ...]
-// NAME filters rows by operator or rule-set name (a row runs if its name contains any NAME).
+// NAME filters rows by operator or rule-set name (a row runs if its name contains any NAME, or is
+// exactly NAME when written =NAME, as in =prefix or "=ruler COMBO").
 // `--runs R` times exactly R passes over the events after one untimed pass, for instruction counts under
 // `valgrind --tool=callgrind --toggle-collect='*timedPass*'`.
 
@@ -50,8 +51,10 @@ struct Options {
         }
     }
 
+    /// A row runs if its name contains a filter (case aside), or is a filter written `=name`.
     func selected(_ name: String) -> Bool {
-        filters.isEmpty || filters.contains { name.lowercased().contains($0.lowercased()) }
+        filters.isEmpty
+            || filters.contains { $0.hasPrefix("=") ? name == $0.dropFirst() : name.lowercased().contains($0.lowercased()) }
     }
 }
 
