@@ -18,5 +18,9 @@ public struct TransformContext: Sendable, Hashable {
     }
 
     /// `<aws.events.event.ingestion-time>`: ISO 8601 in UTC to the second, the form of an event's `time`.
-    public var ingestionTimeText: String { UTCDateTime(milliseconds: ingestionTime).iso8601 }
+    public var ingestionTimeText: String { eventTime(milliseconds: ingestionTime) }
 }
+
+/// An event's `time` (and `<aws.events.event.ingestion-time>`): ISO 8601 in UTC to the second,
+/// `2015-11-11T21:29:54Z`, as EventBridge writes it.
+public func eventTime(milliseconds: Int64) -> String { UTCDateTime(milliseconds: milliseconds).iso8601 }

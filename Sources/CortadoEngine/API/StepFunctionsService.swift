@@ -26,9 +26,7 @@ public final class StepFunctionsService: Sendable {
         self.nameLimit = nameLimit
     }
 
-    typealias Action = @Sendable (StepFunctionsService, Request) async throws -> JSON
-
-    static let actions: [String: Action] = [
+    static let actions: ActionTable<StepFunctionsService> = [
         "CreateStateMachine": { try await $0.createStateMachine($1) },
         "DescribeStateMachine": { try await $0.describeStateMachine($1) },
         "UpdateStateMachine": { try await $0.updateStateMachine($1) },
@@ -71,17 +69,7 @@ public final class StepFunctionsService: Sendable {
 
     /// Runs one action. Every error comes back as an `AWSError`.
     public func handle(action: String, body: JSON) async -> Result<JSON, AWSError> {
-        guard let run = Self.actions[action] else { return .failure(.unknownOperation(action)) }
-        do {
-            let request = try Request(body)
-            return .success(try await run(self, request))
-        } catch let e as AWSError {
-            return .failure(e)
-        } catch let e as StoreError {
-            return .failure(Self.map(e))
-        } catch {
-            return .failure(.internalFailure("\(error)"))
-        }
+        await runAction(action, body: body, on: self, in: Self.actions, storeError: Self.map)
     }
 
     static func map(_ e: StoreError) -> AWSError {

@@ -77,23 +77,13 @@ extension EventBusService {
     }
 
     func listConnections(_ r: Request) async throws -> JSON {
-        let prefix = try r.string("NamePrefix") ?? ""
-        let (limit, token) = try page(r)
-        let all = try await store.allResources(kind: Self.connectionKind).filter { $0.name.hasPrefix(prefix) }
-        let (items, next) = try Self.slice(all.map(\.name), all, limit: limit, token: token)
-        var answer: JSONObject = [
-            "Connections": .array(
-                try items.map { record in
-                    let doc = try JSON(parsing: record.json)
-                    var o = JSONObject()
-                    for key in ["ConnectionArn", "Name", "ConnectionState", "AuthorizationType", "CreationTime", "LastModifiedTime"] {
-                        if let v = doc[key] { o[key] = v }
-                    }
-                    return .object(o)
-                })
-        ]
-        if let next { answer["NextToken"] = .string(next) }
-        return .object(answer)
+        try await listByName(r, kind: Self.connectionKind, member: "Connections") { doc in
+            var o = JSONObject()
+            for key in ["ConnectionArn", "Name", "ConnectionState", "AuthorizationType", "CreationTime", "LastModifiedTime"] {
+                if let v = doc[key] { o[key] = v }
+            }
+            return .object(o)
+        }
     }
 
     func createApiDestination(_ r: Request) async throws -> JSON {
@@ -152,12 +142,6 @@ extension EventBusService {
     }
 
     func listApiDestinations(_ r: Request) async throws -> JSON {
-        let prefix = try r.string("NamePrefix") ?? ""
-        let (limit, token) = try page(r)
-        let all = try await store.allResources(kind: Self.apiDestinationKind).filter { $0.name.hasPrefix(prefix) }
-        let (items, next) = try Self.slice(all.map(\.name), all, limit: limit, token: token)
-        var answer: JSONObject = ["ApiDestinations": .array(try items.map { try JSON(parsing: $0.json) })]
-        if let next { answer["NextToken"] = .string(next) }
-        return .object(answer)
+        try await listByName(r, kind: Self.apiDestinationKind, member: "ApiDestinations") { $0 }
     }
 }

@@ -53,11 +53,17 @@ extension EventBusService {
 
     /// `ListEventBuses` by name, with `NamePrefix`, `Limit` and `NextToken`.
     func listEventBuses(_ r: Request) async throws -> JSON {
+        try await listByName(r, kind: Self.busKind, member: "EventBuses") { $0 }
+    }
+
+    /// A List action over documents of one kind by name: `NamePrefix`, `Limit` and `NextToken`, each
+    /// document as `view` shows it, under `member`.
+    func listByName(_ r: Request, kind: String, member: String, view: (JSON) -> JSON) async throws -> JSON {
         let prefix = try r.string("NamePrefix") ?? ""
         let (limit, token) = try page(r)
-        let all = try await store.allResources(kind: Self.busKind).filter { $0.name.hasPrefix(prefix) }
+        let all = try await store.allResources(kind: kind).filter { $0.name.hasPrefix(prefix) }
         let (items, next) = try Self.slice(all.map(\.name), all, limit: limit, token: token)
-        var answer: JSONObject = ["EventBuses": .array(try items.map { try JSON(parsing: $0.json) })]
+        var answer: JSONObject = [member: .array(try items.map { view(try JSON(parsing: $0.json)) })]
         if let next { answer["NextToken"] = .string(next) }
         return .object(answer)
     }

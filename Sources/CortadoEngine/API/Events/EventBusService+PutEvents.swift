@@ -1,6 +1,5 @@
 import CortadoEvents
 import CortadoJSON
-import CortadoLanguage
 import CortadoStore
 import Foundation
 
@@ -63,7 +62,7 @@ extension EventBusService {
         guard let source = entry["Source"]?.stringValue, !source.isEmpty else { return invalid("Source") }
         guard let detailType = entry["DetailType"]?.stringValue, !detailType.isEmpty else { return invalid("DetailType") }
         guard let detailText = entry["Detail"]?.stringValue, !detailText.isEmpty else { return invalid("Detail") }
-        guard case .object? = try? JSON(parsing: detailText), let detail = try? JSON(parsing: detailText) else {
+        guard let detail = try? JSON(parsing: detailText), case .object = detail else {
             return .failure(AWSError("MalformedDetail", "Detail is malformed."))
         }
         if source.hasPrefix("aws.") {
@@ -85,11 +84,7 @@ extension EventBusService {
     }
 
     /// An event's `time`: ISO 8601 in UTC to the second, as EventBridge writes it.
-    static func eventTime(_ ms: Int64) -> String {
-        let text = Timestamp(epochMilliseconds: ms - ((ms % 1000) + 1000) % 1000).formatted()
-        guard let dot = text.firstIndex(of: ".") else { return text }
-        return String(text[..<dot]) + "Z"
-    }
+    static func eventTime(_ ms: Int64) -> String { CortadoEvents.eventTime(milliseconds: ms) }
 
     /// The outbox entry for an event on `bus`: the event with every (rule, target) its enabled rules
     /// reach, or nil if it reaches none (or the bus does not exist: AWS accepts and drops those).

@@ -1,6 +1,5 @@
 import CortadoEvents
 import CortadoJSON
-import CortadoLanguage
 import CortadoStore
 import Foundation
 import Synchronization
@@ -31,9 +30,7 @@ public final class EventBusService: Sendable {
         delivery.attach(WeakBus(self))
     }
 
-    typealias Action = @Sendable (EventBusService, Request) async throws -> JSON
-
-    static let actions: [String: Action] = [
+    static let actions: ActionTable<EventBusService> = [
         "CreateEventBus": { try await $0.createEventBus($1) },
         "DeleteEventBus": { try await $0.deleteEventBus($1) },
         "DescribeEventBus": { try await $0.describeEventBus($1) },
@@ -68,17 +65,7 @@ public final class EventBusService: Sendable {
 
     /// Runs one action. Every error comes back as an `AWSError`.
     public func handle(action: String, body: JSON) async -> Result<JSON, AWSError> {
-        guard let run = Self.actions[action] else { return .failure(.unknownOperation(action)) }
-        do {
-            let request = try Request(body)
-            return .success(try await run(self, request))
-        } catch let e as AWSError {
-            return .failure(e)
-        } catch let e as StoreError {
-            return .failure(.internalFailure(e.message))
-        } catch {
-            return .failure(.internalFailure("\(error)"))
-        }
+        await runAction(action, body: body, on: self, in: Self.actions)
     }
 
     /// Loads every bus's rules into memory, makes sure the default bus exists, and redelivers what a

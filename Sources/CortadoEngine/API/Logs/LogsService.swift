@@ -25,9 +25,7 @@ public final class LogsService: Sendable {
         batcher = ResourceBatcher(store: store)
     }
 
-    typealias Action = @Sendable (LogsService, Request) async throws -> JSON
-
-    static let actions: [String: Action] = [
+    static let actions: ActionTable<LogsService> = [
         "CreateLogGroup": { try await $0.createLogGroup($1) },
         "DeleteLogGroup": { try await $0.deleteLogGroup($1) },
         "DescribeLogGroups": { try await $0.describeLogGroups($1) },
@@ -44,17 +42,9 @@ public final class LogsService: Sendable {
 
     /// Runs one action. Every error comes back as an `AWSError`.
     public func handle(action: String, body: JSON) async -> Result<JSON, AWSError> {
-        guard let run = Self.actions[action] else { return .failure(.unknownOperation(action)) }
-        do {
-            let request = try Request(body)
-            return .success(try await run(self, request))
-        } catch let e as AWSError {
-            return .failure(e)
-        } catch let e as StoreError {
-            return .failure(e.code == .invalidPageToken ? .invalidNextToken : .internalFailure(e.message))
-        } catch {
-            return .failure(.internalFailure("\(error)"))
-        }
+        await runAction(
+            action, body: body, on: self, in: Self.actions,
+            storeError: { $0.code == .invalidPageToken ? .invalidNextToken : .internalFailure($0.message) })
     }
 
     // MARK: - Names and ARNs
