@@ -78,19 +78,7 @@ package struct JSONScanner {
 
     /// After a member's value: true if another member follows, false at the object's end (then left).
     package mutating func nextMember() throws(JSONParseError) -> Bool {
-        parser.skipWhitespace()
-        guard parser.i < parser.bytes.count else { throw parser.error("Unexpected end of input in an object") }
-        switch parser.bytes[parser.i] {
-        case UInt8(ascii: ","):
-            parser.i += 1
-            return true
-        case UInt8(ascii: "}"):
-            parser.i += 1
-            parser.depth -= 1
-            return false
-        default:
-            throw parser.error("Expected ',' or '}' in an object")
-        }
+        try separatorOrEnd(close: UInt8(ascii: "}"), in: "an object")
     }
 
     /// Enters the array the scanner is before; false if it is empty (and then already left).
@@ -107,18 +95,23 @@ package struct JSONScanner {
 
     /// After an element: true if another follows, false at the array's end (then left).
     package mutating func nextElement() throws(JSONParseError) -> Bool {
+        try separatorOrEnd(close: UInt8(ascii: "]"), in: "an array")
+    }
+
+    /// Consumes a `,` (true) or the container's `close` (false, and the container is left).
+    private mutating func separatorOrEnd(close: UInt8, in container: String) throws(JSONParseError) -> Bool {
         parser.skipWhitespace()
-        guard parser.i < parser.bytes.count else { throw parser.error("Unexpected end of input in an array") }
+        guard parser.i < parser.bytes.count else { throw parser.error("Unexpected end of input in \(container)") }
         switch parser.bytes[parser.i] {
         case UInt8(ascii: ","):
             parser.i += 1
             return true
-        case UInt8(ascii: "]"):
+        case close:
             parser.i += 1
             parser.depth -= 1
             return false
         default:
-            throw parser.error("Expected ',' or ']' in an array")
+            throw parser.error("Expected ',' or '\(Character(Unicode.Scalar(close)))' in \(container)")
         }
     }
 
