@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure: the JSON value, its parser and printer, JSONPath and reference paths.
@@ -31,13 +32,21 @@ let package = Package(
         .target(name: "CortadoLanguage", dependencies: ["CortadoJSON"]),
         // Pure: event patterns (validate, compile, match), input transformers, schedule expressions.
         .target(name: "CortadoEvents", dependencies: ["CortadoJSON"]),
-        // Drives executions: the in-process runner with a virtual clock and task runners.
+        // Drives executions: the in-process runner with a virtual clock, task runners, the services and the function host.
         .target(
             name: "CortadoEngine",
             dependencies: [
                 "CortadoLanguage", "CortadoJSON", "CortadoEvents", "CortadoStore",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                // The per-sandbox Runtime API listeners of the function host.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                // Function code arrives as zip archives.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // The Node.js and Python bootstraps the function host starts.
+            resources: [.copy("Functions/Runtimes")]
         ),
         // The HTTP surface: AWS JSON 1.0 actions of Step Functions on one Hummingbird port.
         .target(

@@ -34,8 +34,21 @@ public enum CortadoHTTP {
     public static let maxBodyBytes = 8 << 20
 
     /// The router for the given services, keyed by their target prefix (`AWSStepFunctions`).
-    public static func router(services: [String: any AWSJSONService]) -> Router<BasicRequestContext> {
+    public static func router(services: [String: any AWSJSONService], lambda: LambdaService? = nil) -> Router<BasicRequestContext> {
         let router = Router()
+        if let lambda {
+            // Lambda's REST API: its operations live under dated prefixes.
+            for prefix in ["2015-03-31", "2017-10-31", "2019-09-30"] {
+                for method in [HTTPRequest.Method.get, .post, .put, .delete] {
+                    router.on(RouterPath("/\(prefix)/functions/**"), method: method) { request, _ in
+                        await lambdaDispatch(request, lambda)
+                    }
+                    router.on(RouterPath("/\(prefix)/functions"), method: method) { request, _ in
+                        await lambdaDispatch(request, lambda)
+                    }
+                }
+            }
+        }
         router.get("/health") { _, _ -> Response in
             json(.ok, ["status": "ok"])
         }
@@ -77,6 +90,42 @@ public enum CortadoHTTP {
         }
     }
 
+    /// The largest Lambda request: a 50 MB zip, base64, in JSON.
+    public static let maxLambdaBodyBytes = 70 << 20
+
+    static func lambdaDispatch(_ request: Request, _ lambda: LambdaService) async -> Response {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: maxLambdaBodyBytes)
+        } catch {
+            return lambdaResponse(
+                .error(
+                    AWSError(
+                        "RequestEntityTooLargeException", "Request must be smaller than \(maxLambdaBodyBytes) bytes for the operation",
+                        status: 413)))
+        }
+        var query: [String: String] = [:]
+        for (k, v) in request.uri.queryParameters { query[String(k)] = String(v) }
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let answer = await lambda.handle(
+            LambdaHTTPRequest(
+                method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
+                body: Array(body.readableBytesView)))
+        return lambdaResponse(answer)
+    }
+
+    static func lambdaResponse(_ answer: LambdaHTTPResponse) -> Response {
+        var headers = HTTPFields()
+        for (name, value) in answer.headers {
+            if let n = HTTPField.Name(name) { headers.append(HTTPField(name: n, value: value)) }
+        }
+        headers[HTTPField.Name("x-amzn-RequestId")!] = UUID().uuidString.lowercased()
+        return Response(
+            status: HTTPResponse.Status(code: answer.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
     static func json(_ status: HTTPResponse.Status, _ value: JSON, version: String = "1.0") -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/x-amz-json-\(version)"
@@ -92,10 +141,11 @@ public enum CortadoHTTP {
 extension Runtime {
     /// The Hummingbird application serving every surface on one port, with the timer services.
     public func application(host: String, port: Int) -> some ApplicationProtocol {
-        let router = CortadoHTTP.router(services: ["AWSStepFunctions": service, "Logs_20140328": logs, "AWSEvents": events])
+        let router = CortadoHTTP.router(
+            services: ["AWSStepFunctions": service, "Logs_20140328": logs, "AWSEvents": events], lambda: lambda)
         return Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
-            services: timers.map { TimerLifecycleService($0) }, logger: logger)
+            services: timers.map { TimerLifecycleService($0) as any Service } + [FunctionHostService(host: lambda.host)], logger: logger)
     }
 }
 
@@ -109,5 +159,19 @@ public struct TimerLifecycleService: Service {
         await cancelWhenGracefulShutdown {
             await timers.run()
         }
+    }
+}
+
+/// Stops idle function processes periodically, and every process on graceful shutdown.
+public struct FunctionHostService: Service {
+    let host: FunctionHost
+
+    public init(host: FunctionHost) { self.host = host }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await host.run()
+        }
+        host.shutdown()
     }
 }

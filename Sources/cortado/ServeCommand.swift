@@ -36,6 +36,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The largest input, output or task result, in bytes.")
     var payloadLimit = 262_144
 
+    @Option(help: "Function processes alive at once, across functions.")
+    var maxFunctionInstances = 64
+
+    @Option(help: "Stop a function process after it has been idle this many seconds.")
+    var functionIdleSeconds = 300
+
     @Option(help: "The log level (trace, debug, info, notice, warning, error, critical).")
     var logLevel = "info"
 
@@ -44,6 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
         if !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
         if account.count != 12 || !account.allSatisfy(\.isNumber) { throw ValidationError("--account must be 12 digits") }
         if payloadLimit < 1 { throw ValidationError("--payload-limit must be positive") }
+        if maxFunctionInstances < 1 { throw ValidationError("--max-function-instances must be positive") }
+        if functionIdleSeconds < 1 { throw ValidationError("--function-idle-seconds must be positive") }
     }
 
     func run() async throws {
@@ -57,7 +65,13 @@ struct ServeCommand: AsyncParsableCommand {
         // A scaled clock resumes after where the previous run had got to (see ClockMark).
         let mark = ClockMark(url: directory.appendingPathComponent("clock"))
         let clock = ScaledWallClock(scale: timeScale, resumingAfter: timeScale == 1 ? nil : mark.resumePoint(scale: timeScale))
-        let server = Runtime(store: store, clock: clock, tokens: tokens, configuration: configuration, logger: logger)
+        // Functions' SDK calls come back here; a wildcard bind is still reachable on loopback.
+        let reachable = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        let functions = FunctionHost.Options(
+            maxInstances: maxFunctionInstances, idleSeconds: functionIdleSeconds, endpoint: "http://\(reachable):\(port)")
+        let server = Runtime(
+            store: store, clock: clock, tokens: tokens, configuration: configuration, functions: functions,
+            codeDirectory: directory.appendingPathComponent("functions/code"), logger: logger)
         let started = Date()
         try await server.recover()
         logger.info(
@@ -67,6 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         let keeper = Task { await mark.keep(clock) }
         defer { keeper.cancel() }
         try await app.runService()
+        server.shutdown()
         try store.close()
     }
 }

@@ -1,4 +1,5 @@
 import CortadoStore
+import Foundation
 import Logging
 
 /// The composition of a running server: the STANDARD engine on the given store, the EXPRESS engine in
@@ -9,11 +10,14 @@ public final class Runtime: Sendable {
     public let logs: LogsService
     /// EventBridge: buses, rules, targets and delivery.
     public let events: EventBusService
+    /// Lambda: functions, their host and the asynchronous queue.
+    public let lambda: LambdaService
     public let logger: Logger
     public let timers: [TimerService]
 
     public init(
         store: any ExecutionStore, clock: any EngineClock, tokens: TaskTokens, configuration: EngineConfiguration,
+        functions: FunctionHost.Options = FunctionHost.Options(), codeDirectory: URL? = nil,
         logger: Logger = Logger(label: "cortado")
     ) {
         let activities = ActivityBroker()
@@ -27,8 +31,18 @@ public final class Runtime: Sendable {
         express.link(standard)
         service = StepFunctionsService(engine: standard, express: express)
         logs = LogsService(store: store, clock: clock, configuration: configuration)
-        events = EventBusService(store: store, clock: clock, configuration: configuration, stepFunctions: service, logs: logs)
-        for engine in [standard, express] { engine.register(EventBridgePutEvents(bus: events)) }
+        let code =
+            codeDirectory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("cortado-functions-\(UUID().uuidString.lowercased())")
+        lambda = LambdaService(
+            store: store, clock: clock, configuration: configuration, logs: logs, codeDirectory: code, options: functions, logger: logger)
+        events = EventBusService(
+            store: store, clock: clock, configuration: configuration, stepFunctions: service, logs: logs, lambda: lambda)
+        let invoke = LambdaInvoke(lambda: lambda)
+        for engine in [standard, express] {
+            engine.register(EventBridgePutEvents(bus: events))
+            engine.register(invoke)
+        }
         let sfn = StepFunctionsIntegration(service: service)
         for engine in [standard, express] {
             engine.register(ActivityRunner())
@@ -41,12 +55,19 @@ public final class Runtime: Sendable {
     /// Loads the event buses, then dispatches tasks and events committed before a restart but never delivered.
     public func recover() async throws {
         for page in try await allActivities() { service.engine.activities.register(activityArn: page) }
+        try await lambda.recover()
         try await events.recover()
         try await service.engine.recover()
     }
 
     func allActivities() async throws -> [String] {
         try await service.store.allResources(kind: "activity").map(\.arn)
+    }
+
+    /// Stops what runs beside the engines: function processes, event delivery.
+    public func shutdown() {
+        lambda.shutdown()
+        events.shutdown()
     }
 
     /// Delivers every timer due now on both engines (tests drive time by hand with this).

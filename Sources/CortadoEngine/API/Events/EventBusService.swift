@@ -21,12 +21,12 @@ public final class EventBusService: Sendable {
 
     public init(
         store: any ExecutionStore, clock: any EngineClock, configuration: EngineConfiguration, stepFunctions: StepFunctionsService,
-        logs: LogsService
+        logs: LogsService, lambda: LambdaService? = nil
     ) {
         self.store = store
         self.clock = clock
         self.configuration = configuration
-        delivery = EventDelivery(store: store, clock: clock, stepFunctions: stepFunctions, logs: logs)
+        delivery = EventDelivery(store: store, clock: clock, stepFunctions: stepFunctions, logs: logs, lambda: lambda)
         delivery.attach(WeakBus(self))
     }
 

@@ -17,6 +17,8 @@ final class EventDelivery: Sendable {
     let clock: any EngineClock
     let stepFunctions: StepFunctionsService
     let logs: LogsService
+    /// Function targets are queued on Lambda's asynchronous queue.
+    let lambda: LambdaService?
     private let bus = Mutex<WeakBus?>(nil)
     private let sequence = Atomic<Int>(0)
     private let schedules = Mutex<ScheduleState>(ScheduleState())
@@ -35,8 +37,9 @@ final class EventDelivery: Sendable {
 
     init(
         store: any ExecutionStore, clock: any EngineClock, stepFunctions: StepFunctionsService, logs: LogsService,
-        firstBackoff: Duration = .seconds(1)
+        lambda: LambdaService?, firstBackoff: Duration = .seconds(1)
     ) {
+        self.lambda = lambda
         self.store = store
         self.clock = clock
         self.stepFunctions = stepFunctions
@@ -167,10 +170,14 @@ final class EventDelivery: Sendable {
             try await accept([routed], now: clock.now())
         case ("events", let resource) where resource.hasPrefix("api-destination/"):
             try await callApiDestination(resource, body: body, target: target)
-        case ("lambda", _):
-            throw Failure(
-                code: "ResourceNotFoundException",
-                message: "Function \(arn) cannot be invoked: this Cortado has no function host yet.", retryable: false)
+        case ("lambda", let resource) where resource.hasPrefix("function:"):
+            // As on AWS, the bus hands the event to Lambda's asynchronous queue; Lambda retries the function.
+            guard let lambda else { throw Failure(code: "InternalError", message: "The function host is not running.", retryable: true) }
+            do {
+                try await lambda.enqueue(function: arn, payload: Array(body.utf8))
+            } catch let e as AWSError {
+                throw Failure(code: e.type, message: e.message, retryable: e.status == 429 || e.status >= 500)
+            }
         default:
             throw Failure(
                 code: "UnsupportedTarget", message: "Cortado cannot deliver to \(parts[2]) targets (\(arn)).", retryable: false)

@@ -222,12 +222,4 @@ extension Request {
         if token.isEmpty { throw .parameterConstraint("''", at: "nextToken", "Member must have length greater than or equal to 1") }
         return token
     }
-
-    /// Appends events to a stream, creating the stream if needed; the group must exist.
-    public func append(group: String, stream: String, events: [(timestamp: Int64, message: String)]) async throws {
-        throw AWSError("ResourceNotFoundException", "The specified log group does not exist.")
-    }
-
-    /// Creates the group if it does not exist.
-    public func ensureGroup(_ name: String) async throws {}
 }
