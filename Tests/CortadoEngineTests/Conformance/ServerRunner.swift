@@ -6,9 +6,9 @@ import Foundation
 import Synchronization
 
 /// The corpus cases that need only what the server itself provides: activities, nested executions
-/// (`states:startExecution`), `aws-sdk:sfn` and the event bus (`events:putEvents`).
+/// (`states:startExecution`), `aws-sdk:sfn`, the event bus (`events:putEvents`) and functions.
 extension CorpusCase {
-    static let serverNeeds: Set<String> = ["activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events"]
+    static let serverNeeds: Set<String> = ["activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda"]
 
     var runsOnServer: Bool {
         let needs = Set(raw["needs"]?.arrayValue?.compactMap(\.stringValue) ?? [])
@@ -35,9 +35,26 @@ func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
         store: InMemoryStore(), clock: clock, tokens: TaskTokens(key: [UInt8](repeating: 1, count: 32)),
         configuration: EngineConfiguration(region: "us-east-1", account: account))
     try await runtime.recover()
-    defer { runtime.events.shutdown() }
+    defer { runtime.shutdown() }
     let service = runtime.service
     func call(_ action: String, _ body: JSON) async throws -> JSON { try await service.handle(action: action, body: body).get() }
+
+    // The functions the recorded test created, each running its handler file from Fixtures/sfn/lambda.
+    for resource in c.raw["resources"]?.arrayValue ?? [] where resource["kind"] == "lambda" {
+        guard case .string(let name)? = resource["name"], case .string(let file)? = resource["handler_file"] else { continue }
+        let folder = try Corpus.directory().appendingPathComponent("lambda").appendingPathComponent(
+            (file.split(separator: "/").last ?? "").replacingOccurrences(of: ".py", with: ""))
+        let create: JSON = [
+            "FunctionName": .string(name), "Runtime": .string(resource["runtime"]?.stringValue ?? "python3.12"),
+            "Handler": "handler.handler", "Role": "arn:aws:iam::111111111111:role/lambda", "Timeout": 300,
+            "Code": ["S3Bucket": "cortado-local", "S3Key": .string(folder.path)],
+        ]
+        let answer = await runtime.lambda.handle(
+            LambdaHTTPRequest(method: "POST", path: "/2015-03-31/functions", query: [:], headers: [:], body: Array(create.text.utf8)))
+        guard answer.status == 201 else {
+            throw CorpusError(description: "CreateFunction \(name): \(String(decoding: answer.body, as: UTF8.self))")
+        }
+    }
 
     var activities: [String] = []
     for resource in c.raw["resources"]?.arrayValue ?? [] where resource["kind"] == "activity" {
@@ -66,6 +83,16 @@ func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
             "name": .string(c.stateMachine.name), "definition": .string(c.definition.text), "roleArn": .string(c.stateMachine.roleArn),
             "type": .string(c.stateMachine.type),
         ])
+    if c.stateMachine.type == "EXPRESS" {
+        // An asynchronous EXPRESS run is recorded through its final log event only: run it synchronously
+        // (the same result, answered directly) and compare that.
+        let answer = try await call(
+            "StartSyncExecution",
+            ["stateMachineArn": created["stateMachineArn"]!, "name": .string(c.executionName), "input": .string(c.input.text)])
+        return ConformanceRun(
+            status: answer["status"]?.stringValue ?? "RUNNING", output: answer["output"]?.stringValue.flatMap { try? JSON(parsing: $0) },
+            error: answer["error"]?.stringValue, cause: answer["cause"]?.stringValue, history: [])
+    }
     let started = try await call(
         "StartExecution",
         ["stateMachineArn": created["stateMachineArn"]!, "name": .string(c.executionName), "input": .string(c.input.text)])
@@ -73,7 +100,10 @@ func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
 
     // Drive the execution: answer activity tasks like the recorded responder, fire timers when idle.
     var described = try await call("DescribeExecution", ["executionArn": .string(arn)])
-    for _ in 0..<2_000 where described["status"] == "RUNNING" {
+    var stalledSince = ContinuousClock.now
+    // Functions are real processes (Python starts in ~0.1-0.3 s on this machine): a deadline in wall time.
+    let deadline = ContinuousClock.now + .seconds(90)
+    while described["status"] == "RUNNING", ContinuousClock.now < deadline {
         var progressed = false
         for activity in activities where engineHasWaitingTask(service, activity) {
             let task = try await call("GetActivityTask", ["activityArn": .string(activity), "workerName": "BASE_ID_ACTIVITY_CONSUMER"])
@@ -86,13 +116,16 @@ func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
                 try await call("SendTaskSuccess", ["taskToken": .string(token), "output": .string(input)])
             }
         }
+        if progressed { stalledSince = ContinuousClock.now }
         if !progressed {
             try await Task.sleep(for: .milliseconds(2))
             if let next = try await service.store.dueTimers(until: Int64.max, limit: 1).first, described["status"] == "RUNNING" {
                 let idle = try await call("DescribeExecution", ["executionArn": .string(arn)])
                 // Time moves only when nothing is on its way: no task waiting in the outbox (an activity
                 // task stays there until a worker takes it), so a slow dispatch is not taken for idleness.
-                let inFlight = try await !service.store.pendingOutbox(limit: 1).isEmpty
+                // A function that runs for long (the recorded 60-second sleeper) is a task on its way too,
+                // but time must move past its Task's TimeoutSeconds: after 3 s of nothing else, it does.
+                let inFlight = try await !service.store.pendingOutbox(limit: 1).isEmpty && ContinuousClock.now - stalledSince < .seconds(3)
                 if idle["status"] == "RUNNING", !inFlight, !activities.contains(where: { engineHasWaitingTask(service, $0) }) {
                     clock.advance(to: next.fireAt)
                     await runtime.fireDueTimers()

@@ -16,8 +16,8 @@ import sys
 
 
 # Cases that need only what `cortado serve` itself provides: activities, nested executions and the
-# aws-sdk:sfn integration (run by ServerConformanceTests through the Step Functions API).
-SERVER_NEEDS = {"activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events"}
+# aws-sdk:sfn integration, the event bus and functions (run by ServerConformanceTests through the API).
+SERVER_NEEDS = {"activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda"}
 
 
 def main() -> None:
