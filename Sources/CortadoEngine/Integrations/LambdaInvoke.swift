@@ -19,11 +19,18 @@ public struct LambdaInvoke: TaskRunner {
     }
 
     public func run(_ task: TaskDispatch, executionArn arn: String, engine: Engine) async {
-        let event: ExecutionEvent
+        var event: ExecutionEvent
         if task.resource.hasPrefix(Self.optimized) {
             event = await invokeOptimized(task)
         } else {
             event = await invokeFunctionArn(task)
+        }
+        // A result over the payload limit fails the task (catchable), as AWS reports it.
+        if case .taskSucceeded(_, let output) = event, output.encodedSizeExceeds(engine.configuration.payloadLimit) {
+            let name = task.resource.hasPrefix(Self.optimized) ? "lambda" : task.resource
+            event = .taskFailed(
+                taskID: task.taskID, error: "States.DataLimitExceeded",
+                cause: "The state/task '\(name)' returned a result with a size exceeding the maximum number of bytes service limit.")
         }
         do {
             _ = try await engine.deliver(arn, event, requireOpenTask: task.taskID, delivered: [task.taskID])
@@ -55,7 +62,12 @@ public struct LambdaInvoke: TaskRunner {
                 cause: "The field 'FunctionName' is required (Service: AWSLambda; Status Code: 400; Error Code: InvalidParameterValueException)")
         }
         var payload: [UInt8] = []
-        if let p = parameters["Payload"], p != .null { payload = Array(p.text.utf8) }
+        // A string Payload is sent as its text (Step Functions does not quote it again).
+        switch parameters["Payload"] {
+        case .none, .null?: break
+        case .string(let text)?: payload = Array(text.utf8)
+        case let value?: payload = Array(value.text.utf8)
+        }
         let invocationType = parameters["InvocationType"]?.stringValue ?? "RequestResponse"
         let tail = parameters["LogType"]?.stringValue == "Tail"
         do {

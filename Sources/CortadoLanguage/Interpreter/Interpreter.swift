@@ -76,12 +76,16 @@ struct Failure: Sendable {
     /// timeout: recorded `{"Error": "States.Timeout", "Cause": ""}`), or `null` (a task failed by its
     /// worker or callback without them: recorded `{"Error": null, "Cause": null}`).
     var missing: Missing = .omitted
+    /// Set when the task's runner reported this failure (not the state's own data processing): a
+    /// service result over the payload limit is then a task failure `States.ALL` catches, as AWS records.
+    var reportedByTask = false
 
     enum Missing: Sendable { case omitted, empty, null }
 
     /// Whether a Retrier's or Catcher's `ErrorEquals` entry matches this failure.
     func isMatched(by pattern: ErrorName) -> Bool {
         if heartbeat && pattern == .heartbeatTimeout { return true }
+        if reportedByTask, errorName == .dataLimitExceeded, pattern == .all { return true }
         return errorName.isMatched(by: pattern)
     }
 
@@ -229,7 +233,9 @@ struct Run {
             if let error { details.append(("error", .string(error))) }
             if let cause { details.append(("cause", .string(cause))) }
             emitTaskEvent(task, outcome: "Failed", details)
-            fail(frame: task.frameID, Failure(error: error, cause: cause, missing: error == nil && cause == nil ? .null : .omitted))
+            fail(
+                frame: task.frameID,
+                Failure(error: error, cause: cause, missing: error == nil && cause == nil ? .null : .omitted, reportedByTask: true))
         case .taskHeartbeat(let taskID):
             guard var task = state.tasks[taskID], let seconds = task.heartbeatSeconds else { return }
             if let old = task.heartbeatTimer {
@@ -751,7 +757,9 @@ struct Run {
             let selected = try s.resultSelector?.evaluate(in: scope(id, input: output)) ?? output
             try finishState(id, s, result: selected)
         } catch {
-            fail(frame: id, runtime(error, frame: id))
+            // A path that fails on the task's result ends the execution: AWS's recording shows even an
+            // explicit `States.Runtime` catcher passed over.
+            fail(frame: id, runtime(error, frame: id), fromFailState: error.name == .runtime)
         }
         ready.append(id)
     }
