@@ -132,6 +132,18 @@ def main():
                   f"{r['put_events_p50_ms']:.2f} | {r['put_events_p99_ms']:.2f} | {fmt(r['events_delivered_per_s'])} | "
                   f"{r['events_delivered']:,} of {r['events_accepted']:,} | {r['server_cpu_us_per_event']:.0f} |")
 
+    rows = [r for r in (load(d, "functions-nodejs20.x"), load(d, "functions-python3.12")) if r]
+    if rows:
+        print("\n### 6. Functions: an echo function through Lambda's Invoke API over HTTP\n")
+        print("| runtime | cold start: client ms (p50 / max) | Init Duration ms p50 | warm client ms p50 / p99 | "
+              "Runtime API round trip ms p50 / p99 (goal p99 < 2) | invocations/s | client threads | server CPU µs/inv | function CPU µs/inv |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['runtime']} | {r['cold_client_ms_p50']} / {r['cold_client_ms_max']} | {r['init_duration_ms_p50']} | "
+                  f"{r['warm_client_ms_p50']:.2f} / {r['warm_client_ms_p99']:.2f} | {r['runtime_api_ms_p50']:.3f} / {r['runtime_api_ms_p99']:.3f} "
+                  f"({'met' if r['runtime_api_ms_p99'] < 2 else 'not met'}) | {fmt(r['invocations_per_s'])} | {r['threads']} | "
+                  f"{r['server_cpu_us_per_invocation']:.0f} | {r['function_cpu_us_per_invocation']:.0f} |")
+
 
 if __name__ == "__main__":
     main()

@@ -2,7 +2,7 @@
 # Cortado's server benchmarks: StartExecution over HTTP (wrk), durable transitions per second, callback
 # round trip, and the shared workloads against moto. Prints one table per benchmark with the machine.
 #
-#   Benchmarks/server/run.sh [all|start|durable|callback|moto|events ...]
+#   Benchmarks/server/run.sh [all|start|durable|callback|moto|events|functions ...]
 #
 # Builds nothing: it runs CORTADO_BIN, or the release binary at .build-release/release/cortado, made by
 #   swift build -c release --scratch-path .build-release --product cortado
@@ -48,6 +48,8 @@ export CORTADO_BIN_SOURCE="$CORTADO_BIN"
 export BENCH_SOURCES="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" status --porcelain -- Sources Package.swift 2>/dev/null | grep -q . && echo ' + uncommitted changes')"
 export BENCH_LOADAVG="$(cut -d' ' -f1-3 /proc/loadavg)"
 cp -p "$CORTADO_BIN" "$results/cortado"
+# The function bootstraps are a resource bundle beside the binary.
+cp -rp "$(dirname "$CORTADO_BIN_SOURCE")"/*.resources "$results/" 2>/dev/null || true
 export CORTADO_BIN="$results/cortado"
 status=0
 run() {
@@ -84,6 +86,10 @@ fi
 if want events; then
   run bench_events.py --target state-machine --seconds "${EVENTS_SECONDS:-10}"
   run bench_events.py --target log-group --seconds "${EVENTS_SECONDS:-10}"
+fi
+# 6. Functions: cold start, warm invoke latency, invocations/s (Node.js and Python echo functions).
+if want functions; then
+  run bench_functions.py --warm "${FUNCTION_INVOKES:-2000}" --seconds "${FUNCTION_SECONDS:-10}"
 fi
 
 "$py" "$here/report.py" "$results"
