@@ -61,6 +61,9 @@ final class FunctionInstance: Sendable {
         var initError: [UInt8]?
         var exitReason: String?
         var lastUsed: UInt64 = 0
+        /// The last reading of the process's peak memory, and when (readings cost a /proc read and a parse).
+        var memoryMB = 0
+        var memoryReadAt: UInt64 = 0
     }
 
     let id: String
@@ -372,14 +375,22 @@ final class FunctionInstance: Sendable {
         return Array(#"{"errorType":\#(name),"errorMessage":""}"#.utf8)
     }
 
-    /// The process's peak resident memory, as `REPORT` lines give it.
+    /// The process's peak resident memory, as `REPORT` lines give it; read at most once a second.
     private func maxMemoryMB() -> Int {
-        guard let pid = state.withLock({ $0.process?.processIdentifier }),
-            let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+        let now = DispatchTime.now().uptimeNanoseconds
+        let (pid, cached) = state.withLock { s -> (Int32?, Int?) in
+            if s.memoryReadAt != 0, now - s.memoryReadAt < 1_000_000_000 { return (nil, s.memoryMB) }
+            s.memoryReadAt = now
+            return (s.process?.processIdentifier, nil)
+        }
+        if let cached { return cached }
+        guard let pid, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
         else { return 0 }
         let kb = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-        return max(1, kb / 1024)
+        let mb = max(1, kb / 1024)
+        state.withLock { $0.memoryMB = mb }
+        return mb
     }
 
     static func signalName(_ signal: Int32) -> String {

@@ -106,6 +106,9 @@ enum FunctionRuntimes {
         }
         if function.runtime.hasPrefix("python") {
             env["PYTHONPATH"] = function.codeDirectory
+            // The code directory is read-only on AWS: no __pycache__ there (a stale one would also hide
+            // an edit made within the same second to a local-directory function).
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
         }
         return env
     }
