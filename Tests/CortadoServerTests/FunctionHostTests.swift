@@ -46,7 +46,9 @@ import Testing
 
     @Test func invokesAndReusesTheWarmProcess() async throws {
         defer { h.server.shutdown() }
-        _ = try await create("echo", "import os\ndef handler(event, context):\n    return {'event': event, 'pid': os.getpid(), 'name': context.function_name}\n")
+        _ = try await create(
+            "echo",
+            "import os\ndef handler(event, context):\n    return {'event': event, 'pid': os.getpid(), 'name': context.function_name}\n")
         let first = await invoke("echo", #"{"a":1}"#)
         #expect(first.status == 200)
         #expect(first.headers["x-amz-executed-version"] == "$LATEST")

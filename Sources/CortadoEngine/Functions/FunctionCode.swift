@@ -23,7 +23,8 @@ struct FunctionCode: Sendable {
     func store(zipBase64: String?, s3Bucket: String?, s3Key: String?) throws(AWSError) -> Stored {
         if let zipBase64 {
             guard let data = Data(base64Encoded: zipBase64) else {
-                throw AWSError.lambda("InvalidParameterValueException", "Could not unzip uploaded file. Please check your file, then try to upload again.")
+                throw AWSError.lambda(
+                    "InvalidParameterValueException", "Could not unzip uploaded file. Please check your file, then try to upload again.")
             }
             return try store(zip: data)
         }
@@ -31,7 +32,8 @@ struct FunctionCode: Sendable {
             guard s3Bucket == Self.localBucket else {
                 throw AWSError.lambda(
                     "InvalidParameterValueException",
-                    "Error occurred while GetObject. S3 Error Code: NoSuchBucket. S3 Error Message: The specified bucket does not exist (Cortado reads code from S3 only with S3Bucket '\(Self.localBucket)' and S3Key a local directory)")
+                    "Error occurred while GetObject. S3 Error Code: NoSuchBucket. S3 Error Message: The specified bucket does not exist (Cortado reads code from S3 only with S3Bucket '\(Self.localBucket)' and S3Key a local directory)"
+                )
             }
             return try local(directory: s3Key ?? "")
         }
@@ -43,7 +45,9 @@ struct FunctionCode: Sendable {
         var isDirectory: ObjCBool = false
         guard path.hasPrefix("/"), FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw AWSError.lambda(
-                "InvalidParameterValueException", "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: \(path) is not an absolute path to a directory on the Cortado server")
+                "InvalidParameterValueException",
+                "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: \(path) is not an absolute path to a directory on the Cortado server"
+            )
         }
         let hash = Digest.hash(Array(path.utf8), .sha256)
         return Stored(sha256: Data(hash).base64EncodedString(), size: 0, directory: path, local: true)
@@ -51,7 +55,8 @@ struct FunctionCode: Sendable {
 
     /// Checks an archive, writes it durably and unpacks it; the same archive is stored once.
     func store(zip data: Data) throws(AWSError) -> Stored {
-        let invalid = AWSError.lambda("InvalidParameterValueException", "Could not unzip uploaded file. Please check your file, then try to upload again.")
+        let invalid = AWSError.lambda(
+            "InvalidParameterValueException", "Could not unzip uploaded file. Please check your file, then try to upload again.")
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw invalid }
         var unzipped: UInt64 = 0
@@ -84,7 +89,8 @@ struct FunctionCode: Sendable {
         } catch let e as AWSError {
             throw e
         } catch {
-            throw AWSError.lambda("InvalidParameterValueException", "Could not unzip uploaded file. Please check your file, then try to upload again.")
+            throw AWSError.lambda(
+                "InvalidParameterValueException", "Could not unzip uploaded file. Please check your file, then try to upload again.")
         }
         return Stored(sha256: sha, size: data.count, directory: root.appendingPathComponent(name).path, local: false)
     }

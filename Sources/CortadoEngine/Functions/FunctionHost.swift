@@ -81,21 +81,24 @@ public final class FunctionHost: Sendable {
             instance = try await acquire(function, throttle: throttle)
         } catch let e as StartFailure {
             // The runtime could not even start: AWS answers such an invocation as a function error.
-            let body = #"{"errorType":"Runtime.InvalidEntrypoint","errorMessage":\#(JSONText.quoted("RequestId: \(requestId) Error: \(e.message)"))}"#
+            let body =
+                #"{"errorType":"Runtime.InvalidEntrypoint","errorMessage":\#(JSONText.quoted("RequestId: \(requestId) Error: \(e.message)"))}"#
             log(function, stream: nil, requestId: requestId, result: nil, extra: [e.message])
             return InvocationResult(
                 requestId: requestId, executedVersion: function.version, payload: Array(body.utf8), functionError: "Unhandled",
                 logTail: tail ? Self.tail([e.message]) : nil)
         }
         let timeoutMs = function.timeout * 1000
-        let traceId = "Root=1-\(String(clock.now() / 1000, radix: 16))-\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(24));Parent=\(String(UInt64.random(in: 0 ... .max), radix: 16));Sampled=0"
+        let traceId =
+            "Root=1-\(String(clock.now() / 1000, radix: 16))-\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(24));Parent=\(String(UInt64.random(in: 0 ... .max), radix: 16));Sampled=0"
         let result = await instance.invoke(
             InvocationRequest(
                 requestId: requestId, payload: payload, invokedArn: invokedArn, clientContext: clientContext, timeoutMs: timeoutMs,
                 traceId: traceId))
         release(instance, function)
         let lines = log(function, stream: instance.logStream, requestId: requestId, result: result, extra: [])
-        var answer = InvocationResult(requestId: requestId, executedVersion: function.version, payload: [], logTail: tail ? Self.tail(lines) : nil)
+        var answer = InvocationResult(
+            requestId: requestId, executedVersion: function.version, payload: [], logTail: tail ? Self.tail(lines) : nil)
         switch result.outcome {
         case .response(let body): answer.payload = body
         case .functionError(let body):

@@ -318,7 +318,8 @@ final class FunctionInstance: Sendable {
         }
         guard let current else { return }
         let seconds = String(format: "%.2f", Double(current.timeoutMs) / 1000)
-        let body = #"{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: \#(requestId) Error: Task timed out after \#(seconds) seconds"}"#
+        let body =
+            #"{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: \#(requestId) Error: Task timed out after \#(seconds) seconds"}"#
         finish(requestId: requestId, .functionError(Array(body.utf8)), timedOut: true)
         stop()
     }
@@ -327,7 +328,8 @@ final class FunctionInstance: Sendable {
         let stillStarting = state.withLock { s -> Bool in
             guard s.phase == .initializing else { return false }
             s.initError = Array(
-                #"{"errorType":"Sandbox.Timedout","errorMessage":"INIT_REPORT Init Duration: \#(Self.initLimitMs).00 ms Phase: init Status: timeout"}"#.utf8)
+                #"{"errorType":"Sandbox.Timedout","errorMessage":"INIT_REPORT Init Duration: \#(Self.initLimitMs).00 ms Phase: init Status: timeout"}"#
+                    .utf8)
             return true
         }
         guard stillStarting else { return }

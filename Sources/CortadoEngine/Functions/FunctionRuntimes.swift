@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The runtimes Cortado runs, the program each starts, and the environment a function sees.
 enum FunctionRuntimes {
@@ -120,5 +121,3 @@ final class LockedCache: Sendable {
     func value(_ key: String) -> String? { values.withLock { $0[key] } }
     func set(_ key: String, _ value: String) { values.withLock { $0[key] = value } }
 }
-
-import Synchronization

@@ -59,7 +59,9 @@ public struct LambdaInvoke: TaskRunner {
         guard case .string(let function)? = parameters["FunctionName"] else {
             return .taskFailed(
                 taskID: task.taskID, error: "Lambda.InvalidParameterValueException",
-                cause: "The field 'FunctionName' is required (Service: AWSLambda; Status Code: 400; Error Code: InvalidParameterValueException)")
+                cause:
+                    "The field 'FunctionName' is required (Service: AWSLambda; Status Code: 400; Error Code: InvalidParameterValueException)"
+            )
         }
         var payload: [UInt8] = []
         // A string Payload is sent as its text (Step Functions does not quote it again).
@@ -73,7 +75,11 @@ public struct LambdaInvoke: TaskRunner {
         do {
             if invocationType == "Event" {
                 try await lambda.enqueue(function: function, payload: payload)
-                return finish(task, Self.wrapper(payload: [], status: 202, version: "$LATEST", requestId: UUID().uuidString.lowercased(), logResult: nil, asString: true))
+                return finish(
+                    task,
+                    Self.wrapper(
+                        payload: [], status: 202, version: "$LATEST", requestId: UUID().uuidString.lowercased(), logResult: nil,
+                        asString: true))
             }
             let result = try await lambda.invoke(
                 function: function, qualifier: parameters["Qualifier"]?.stringValue, payload: payload, tail: tail)
@@ -82,7 +88,10 @@ public struct LambdaInvoke: TaskRunner {
                 return .taskFailed(taskID: task.taskID, error: error, cause: cause)
             }
             return finish(
-                task, Self.wrapper(payload: result.payload, status: 200, version: result.executedVersion, requestId: result.requestId, logResult: result.logTail))
+                task,
+                Self.wrapper(
+                    payload: result.payload, status: 200, version: result.executedVersion, requestId: result.requestId,
+                    logResult: result.logTail))
         } catch {
             let (name, cause) = Self.apiFailure(error)
             return .taskFailed(taskID: task.taskID, error: name, cause: cause)
@@ -90,7 +99,8 @@ public struct LambdaInvoke: TaskRunner {
     }
 
     private func finish(_ task: TaskDispatch, _ output: JSON) -> ExecutionEvent {
-        task.pattern == .waitForTaskToken ? .taskSubmitted(taskID: task.taskID, output: output) : .taskSucceeded(taskID: task.taskID, output: output)
+        task.pattern == .waitForTaskToken
+            ? .taskSubmitted(taskID: task.taskID, output: output) : .taskSucceeded(taskID: task.taskID, output: output)
     }
 
     /// The function's result as Step Functions passes it on: JSON when it parses, else its text.
@@ -105,7 +115,9 @@ public struct LambdaInvoke: TaskRunner {
         let text = String(decoding: payload, as: UTF8.self)
         let parsed = try? payload.withUnsafeBytes { try JSON(parsing: $0) }
         guard let parsed, case .string(let type)? = parsed["errorType"] else {
-            return ("Lambda.Unknown", "The cause could not be determined because Lambda did not return an error type. Returned payload: \(text)")
+            return (
+                "Lambda.Unknown", "The cause could not be determined because Lambda did not return an error type. Returned payload: \(text)"
+            )
         }
         return (type, compact ? parsed.text : text)
     }
@@ -114,17 +126,26 @@ public struct LambdaInvoke: TaskRunner {
     static func apiFailure(_ error: any Error) -> (String, String) {
         let requestID = UUID().uuidString.lowercased()
         guard let e = error as? AWSError else {
-            return ("Lambda.ServiceException", "\(error) (Service: AWSLambda; Status Code: 500; Error Code: ServiceException; Request ID: \(requestID); Proxy: null)")
+            return (
+                "Lambda.ServiceException",
+                "\(error) (Service: AWSLambda; Status Code: 500; Error Code: ServiceException; Request ID: \(requestID); Proxy: null)"
+            )
         }
         let name = e.type == "ValidationException" ? "Lambda.AWSLambdaException" : "Lambda." + e.type
-        return (name, "\(e.message) (Service: AWSLambda; Status Code: \(e.status); Error Code: \(e.type); Request ID: \(requestID); Proxy: null)")
+        return (
+            name,
+            "\(e.message) (Service: AWSLambda; Status Code: \(e.status); Error Code: \(e.type); Request ID: \(requestID); Proxy: null)"
+        )
     }
 
     /// The optimized integration's output: the SDK's response as Step Functions serialises it.
-    static func wrapper(payload: [UInt8], status: Int, version: String, requestId: String, logResult: String?, asString: Bool = false) -> JSON {
+    static func wrapper(payload: [UInt8], status: Int, version: String, requestId: String, logResult: String?, asString: Bool = false)
+        -> JSON
+    {
         let length = String(payload.count)
         let date = httpDate(Date())
-        let trace = "Root=1-\(String(Int(Date().timeIntervalSince1970), radix: 16))-\(requestId.replacingOccurrences(of: "-", with: "").prefix(24));Parent=\(requestId.prefix(8))\(requestId.suffix(8));Sampled=0;Lineage=1:\(requestId.prefix(8)):0"
+        let trace =
+            "Root=1-\(String(Int(Date().timeIntervalSince1970), radix: 16))-\(requestId.replacingOccurrences(of: "-", with: "").prefix(24));Parent=\(requestId.prefix(8))\(requestId.suffix(8));Sampled=0;Lineage=1:\(requestId.prefix(8)):0"
         var all: JSONObject = [:]
         if let logResult { all["X-Amz-Log-Result"] = [.string(logResult)] }
         all["X-Amz-Executed-Version"] = [.string(version)]
@@ -160,6 +181,7 @@ public struct LambdaInvoke: TaskRunner {
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func pad(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(days[Int(t.tm_wday)]), \(pad(t.tm_mday)) \(months[Int(t.tm_mon)]) \(t.tm_year + 1900) \(pad(t.tm_hour)):\(pad(t.tm_min)):\(pad(t.tm_sec)) GMT"
+        return
+            "\(days[Int(t.tm_wday)]), \(pad(t.tm_mday)) \(months[Int(t.tm_mon)]) \(t.tm_year + 1900) \(pad(t.tm_hour)):\(pad(t.tm_min)):\(pad(t.tm_sec)) GMT"
     }
 }

@@ -28,7 +28,9 @@ extension LambdaService {
         var q = parts.count == 2 ? parts[1] : nil
         if let q2 = qualifier {
             if let q, q != q2 {
-                throw AWSError.lambda("InvalidParameterValueException", "The derived qualifier from the function name does not match the specified qualifier.")
+                throw AWSError.lambda(
+                    "InvalidParameterValueException", "The derived qualifier from the function name does not match the specified qualifier."
+                )
             }
             q = q2
         }
@@ -38,7 +40,9 @@ extension LambdaService {
 
     static func validName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 64
-            && name.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }
+            && name.utf8.allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
+            }
     }
 
     func notFound(_ ref: FunctionReference, latestSuffix: Bool = false) -> AWSError {
@@ -65,7 +69,9 @@ extension LambdaService {
 
     func createFunction(_ r: LambdaHTTPRequest) async throws -> LambdaHTTPResponse {
         let b = try body(r)
-        guard let rawName = try b.string("FunctionName") else { throw AWSError.lambda("ValidationException", Self.nullMessage("functionName")) }
+        guard let rawName = try b.string("FunctionName") else {
+            throw AWSError.lambda("ValidationException", Self.nullMessage("functionName"))
+        }
         let ref = try reference(rawName)
         if ref.qualifier != nil {
             throw AWSError.lambda("InvalidParameterValueException", "Unsupported FunctionName: \(rawName). Qualifiers are not allowed.")
@@ -77,12 +83,16 @@ extension LambdaService {
             throw AWSError.lambda("InvalidParameterValueException", "Cortado runs Zip functions only; container images are not supported.")
         }
         guard let runtime = try b.string("Runtime") else {
-            throw AWSError.lambda("InvalidParameterValueException", "Runtime and Handler are mandatory parameters for functions created with deployment packages.")
+            throw AWSError.lambda(
+                "InvalidParameterValueException",
+                "Runtime and Handler are mandatory parameters for functions created with deployment packages.")
         }
         try Self.checkRuntime(runtime)
         let handler = try b.string("Handler")
         if handler == nil, !runtime.hasPrefix("provided") {
-            throw AWSError.lambda("InvalidParameterValueException", "Runtime and Handler are mandatory parameters for functions created with deployment packages.")
+            throw AWSError.lambda(
+                "InvalidParameterValueException",
+                "Runtime and Handler are mandatory parameters for functions created with deployment packages.")
         }
         try Self.checkHandler(handler)
         let timeout = try Self.checkTimeout(b)
@@ -91,7 +101,8 @@ extension LambdaService {
         guard let codeMember = try b.object("Code") else { throw AWSError.lambda("ValidationException", Self.nullMessage("code")) }
         let codeRequest = try Request(.object(codeMember))
         let stored = try code.store(
-            zipBase64: try codeRequest.string("ZipFile"), s3Bucket: try codeRequest.string("S3Bucket"), s3Key: try codeRequest.string("S3Key"))
+            zipBase64: try codeRequest.string("ZipFile"), s3Bucket: try codeRequest.string("S3Bucket"),
+            s3Key: try codeRequest.string("S3Key"))
 
         return try await locks.withLock(ref.name) {
             if entry(ref.name) != nil {
@@ -163,7 +174,8 @@ extension LambdaService {
             if let q = ref.qualifier, q != "$LATEST" {
                 guard let n = Int(q), e.versions[n] != nil else {
                     if Int(q) == nil {
-                        throw AWSError.lambda("InvalidParameterValueException", "Deletion of aliases is not supported by DeleteFunction; use DeleteAlias.")
+                        throw AWSError.lambda(
+                            "InvalidParameterValueException", "Deletion of aliases is not supported by DeleteFunction; use DeleteAlias.")
                     }
                     throw notFound(ref)
                 }
@@ -285,7 +297,8 @@ extension LambdaService {
             if e.policy.contains(where: { $0["Sid"]?.stringValue == sid }) {
                 throw AWSError.lambda(
                     "ResourceConflictException",
-                    "The statement id (\(sid)) provided already exists. Please provide a new statement id, or remove the existing statement.")
+                    "The statement id (\(sid)) provided already exists. Please provide a new statement id, or remove the existing statement."
+                )
             }
             var statement: JSONObject = [
                 "Sid": .string(sid), "Effect": "Allow",
@@ -353,7 +366,8 @@ extension LambdaService {
         guard FunctionRuntimes.supported.contains(runtime) else {
             throw AWSError.lambda(
                 "InvalidParameterValueException",
-                "Cortado runs \(FunctionRuntimes.supported.joined(separator: ", ")) functions; \(runtime) is not one of them (see docs/known-differences.md).")
+                "Cortado runs \(FunctionRuntimes.supported.joined(separator: ", ")) functions; \(runtime) is not one of them (see docs/known-differences.md)."
+            )
         }
     }
 
@@ -362,7 +376,8 @@ extension LambdaService {
         if handler.isEmpty || handler.count > 128 || handler.contains(where: \.isWhitespace) {
             throw AWSError.lambda(
                 "ValidationException",
-                #"1 validation error detected: Value '\#(handler)' at 'handler' failed to satisfy constraint: Member must satisfy regular expression pattern: [^\s]+"#)
+                #"1 validation error detected: Value '\#(handler)' at 'handler' failed to satisfy constraint: Member must satisfy regular expression pattern: [^\s]+"#
+            )
         }
     }
 
@@ -371,7 +386,8 @@ extension LambdaService {
         if t < 1 {
             throw AWSError.lambda(
                 "ValidationException",
-                "1 validation error detected: Value '\(t)' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1")
+                "1 validation error detected: Value '\(t)' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1"
+            )
         }
         if t > 900 {
             throw AWSError.lambda(
@@ -403,7 +419,8 @@ extension LambdaService {
         var out: [String: String] = [:]
         for (k, v) in variables {
             guard case .string(let s) = v else {
-                throw AWSError.lambda("InvalidRequestContentException", "Could not parse request body into json: environment variable \(k) is not a string")
+                throw AWSError.lambda(
+                    "InvalidRequestContentException", "Could not parse request body into json: environment variable \(k) is not a string")
             }
             out[k] = s
         }
@@ -428,7 +445,8 @@ extension LambdaService {
         if let expected = try b.string("RevisionId"), expected != current {
             throw AWSError.lambda(
                 "PreconditionFailedException",
-                "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id")
+                "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id"
+            )
         }
     }
 

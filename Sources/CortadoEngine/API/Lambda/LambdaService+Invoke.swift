@@ -24,7 +24,8 @@ extension LambdaService {
         }
         let ref = try reference(name, qualifier: r.query["Qualifier"])
         let function = try resolve(ref, latestSuffix: true)
-        let payload = try Self.checkPayload(r.body, limit: type == "Event" ? Self.asyncPayloadLimit : Self.syncPayloadLimit, async: type == "Event")
+        let payload = try Self.checkPayload(
+            r.body, limit: type == "Event" ? Self.asyncPayloadLimit : Self.syncPayloadLimit, async: type == "Event")
         switch type {
         case "DryRun":
             return LambdaHTTPResponse(status: 204, body: [])
@@ -44,7 +45,9 @@ extension LambdaService {
     }
 
     /// A synchronous invocation for Step Functions: `function` is a name or ARN, maybe qualified.
-    public func invoke(function raw: String, qualifier: String? = nil, payload: [UInt8], tail: Bool = false) async throws -> InvocationResult {
+    public func invoke(function raw: String, qualifier: String? = nil, payload: [UInt8], tail: Bool = false) async throws
+        -> InvocationResult
+    {
         let ref = try reference(raw, qualifier: qualifier)
         let function = try resolve(ref, latestSuffix: true)
         let checked = try Self.checkPayload(payload, limit: Self.syncPayloadLimit, async: false)
@@ -61,7 +64,8 @@ extension LambdaService {
 
     func enqueue(_ ref: FunctionReference, payload: [UInt8]) async throws {
         let item = AsyncInvocationQueue.Item(
-            id: UUID().uuidString.lowercased(), function: ref.name, qualifier: ref.qualifier, payload: String(decoding: payload, as: UTF8.self),
+            id: UUID().uuidString.lowercased(), function: ref.name, qualifier: ref.qualifier,
+            payload: String(decoding: payload, as: UTF8.self),
             attempt: 0)
         try await queue.enqueue(item, service: self)
     }

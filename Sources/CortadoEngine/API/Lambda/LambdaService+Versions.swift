@@ -11,7 +11,8 @@ extension LambdaService {
             if let sha = try b.string("CodeSha256"), sha != e.latest.codeSha256 {
                 throw AWSError.lambda(
                     "InvalidParameterValueException",
-                    "CodeSHA256 (\(sha)) is different from current CodeSHA256 in $LATEST (\(e.latest.codeSha256)). Please try again with the CodeSHA256 in $LATEST.")
+                    "CodeSHA256 (\(sha)) is different from current CodeSHA256 in $LATEST (\(e.latest.codeSha256)). Please try again with the CodeSHA256 in $LATEST."
+                )
             }
             try Self.checkRevision(b, e.latest.revisionId)
             var v = Self.publish(&e)
