@@ -176,7 +176,7 @@ import Testing
 
     @Test func aLogGroupTargetWritesEachEventInItsOwnStream() async throws {
         let bus = try await Bus()
-        try await bus.h.server.logs.handle(action: "CreateLogGroup", body: ["logGroupName": "/aws/events/all"]).get()
+        _ = try await bus.h.server.logs.handle(action: "CreateLogGroup", body: ["logGroupName": "/aws/events/all"]).get()
         try await bus.call("PutRule", ["Name": "all", "EventPattern": #"{"account":["111111111111"]}"#])
         let group = "arn:aws:logs:us-east-1:111111111111:log-group:/aws/events/all"
         try await bus.call("PutTargets", ["Rule": "all", "Targets": [["Id": "log", "Arn": .string(group)]]])
@@ -268,7 +268,7 @@ import Testing
             let h = Harness(store: try SQLiteStore(directory: dir.path), configuration: configuration)
             try await h.server.recover()
             sink = try await h.createMachine("sink", #"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#)
-            try await h.server.events.handle(action: "CreateEventBus", body: ["Name": "b"]).get()
+            _ = try await h.server.events.handle(action: "CreateEventBus", body: ["Name": "b"]).get()
             _ = try await h.server.events.handle(
                 action: "PutRule", body: ["Name": "r", "EventBusName": "b", "EventPattern": #"{"source":["s"]}"#]
             ).get()

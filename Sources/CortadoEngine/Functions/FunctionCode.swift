@@ -106,7 +106,7 @@ struct FunctionCode: Sendable {
         try FileManager.default.unzipItem(at: root.appendingPathComponent(name + ".zip"), to: staging)
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.moveItem(at: staging, to: directory)
-        FileManager.default.createFile(atPath: marker.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
     }
 
     /// Makes sure a stored function's code directory exists (after a restart, or a cleaned disk).

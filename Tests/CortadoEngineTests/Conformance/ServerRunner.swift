@@ -37,7 +37,9 @@ func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
     try await runtime.recover()
     defer { runtime.shutdown() }
     let service = runtime.service
-    func call(_ action: String, _ body: JSON) async throws -> JSON { try await service.handle(action: action, body: body).get() }
+    @discardableResult func call(_ action: String, _ body: JSON) async throws -> JSON {
+        try await service.handle(action: action, body: body).get()
+    }
 
     // The functions the recorded test created, each running its handler file from Fixtures/sfn/lambda.
     for resource in c.raw["resources"]?.arrayValue ?? [] where resource["kind"] == "lambda" {
