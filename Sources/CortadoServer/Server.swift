@@ -120,7 +120,8 @@ public enum CortadoHTTP {
         for (name, value) in answer.headers {
             if let n = HTTPField.Name(name) { headers.append(HTTPField(name: n, value: value)) }
         }
-        headers[HTTPField.Name("x-amzn-RequestId")!] = UUID().uuidString.lowercased()
+        let requestID = HTTPField.Name("x-amzn-RequestId")!
+        if headers[requestID] == nil { headers[requestID] = UUID().uuidString.lowercased() }
         return Response(
             status: HTTPResponse.Status(code: answer.status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))

@@ -172,15 +172,16 @@ public final class FunctionHost: Sendable {
             let decision = await withCheckedContinuation { (c: CheckedContinuation<Decision, Never>) in
                 let now = state.withLock { s -> Decision? in
                     if s.stopped { return .throttled }
-                    if var list = s.idle[key], let instance = list.popLast() {
-                        s.idle[key] = list.isEmpty ? nil : list
-                        s.inUse[function.name, default: 0] += 1
-                        return .use(instance)
-                    }
+                    // Reserved concurrency counts invocations in flight, warm instances or not.
                     if let reserved = function.reservedConcurrency, s.inUse[function.name, default: 0] >= reserved {
                         if throttle { return .throttled }
                         s.waiters.append(c)
                         return nil
+                    }
+                    if var list = s.idle[key], let instance = list.popLast() {
+                        s.idle[key] = list.isEmpty ? nil : list
+                        s.inUse[function.name, default: 0] += 1
+                        return .use(instance)
                     }
                     if s.alive < options.maxInstances {
                         s.alive += 1

@@ -206,7 +206,13 @@ final class FunctionInstance: Sendable {
             }
             let body = Array(request.body.readableBytesView)
             let outcome: InvocationOutcome
-            if parts[2] == "response" {
+            if request.tooLarge {
+                // Lambda refuses the runtime's answer and fails the invocation at once.
+                let error = #"{"errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes).","errorType":"Function.ResponseSizeTooLarge"}"#
+                finish(requestId: String(parts[1]), .functionError(Array(error.utf8)))
+                responder.respond(.payloadTooLarge, json: error)
+                return
+            } else if parts[2] == "response" {
                 outcome = .response(body)
             } else {
                 let type = request.headers.first(name: "Lambda-Runtime-Function-Error-Type")

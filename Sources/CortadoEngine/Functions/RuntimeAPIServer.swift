@@ -8,6 +8,8 @@ struct RuntimeAPIRequest: Sendable {
     var path: String
     var headers: HTTPHeaders
     var body: ByteBuffer
+    /// The body was over `RuntimeAPIServer.maxBody` and was dropped.
+    var tooLarge = false
 }
 
 /// Answers one request on the connection that made it (from any thread).
@@ -99,14 +101,9 @@ private final class RuntimeAPIHandler: ChannelInboundHandler {
             guard let head else { return }
             self.head = nil
             let responder = RuntimeAPIResponder(channel: context.channel, keepAlive: head.isKeepAlive)
-            if tooLarge {
-                responder.respond(
-                    .payloadTooLarge,
-                    json: #"{"errorMessage":"Exceeded maximum allowed payload size (6291556 bytes).","errorType":"RequestEntityTooLarge"}"#)
-                return
-            }
             let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
-            handle(RuntimeAPIRequest(method: head.method, path: path, headers: head.headers, body: body), responder)
+            handle(
+                RuntimeAPIRequest(method: head.method, path: path, headers: head.headers, body: body, tooLarge: tooLarge), responder)
             body = ByteBuffer()
         }
     }

@@ -37,7 +37,11 @@ extension LambdaService {
             let result = try await host.invoke(
                 function, payload: payload, invokedArn: functionArn(ref.name) + (ref.qualifier.map { ":" + $0 } ?? ""),
                 clientContext: context, tail: logType == "Tail")
-            var headers: [(String, String)] = [("Content-Type", "application/json"), ("X-Amz-Executed-Version", result.executedVersion)]
+            // The response's request id is the invocation's, as the function saw it and its logs show it.
+            var headers: [(String, String)] = [
+                ("Content-Type", "application/json"), ("X-Amz-Executed-Version", result.executedVersion),
+                ("x-amzn-RequestId", result.requestId),
+            ]
             if let error = result.functionError { headers.append(("X-Amz-Function-Error", error)) }
             if let tail = result.logTail { headers.append(("X-Amz-Log-Result", tail)) }
             return LambdaHTTPResponse(status: 200, headers: headers, body: result.payload)

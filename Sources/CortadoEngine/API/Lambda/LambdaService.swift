@@ -41,9 +41,12 @@ public struct LambdaHTTPResponse: Sendable {
 
     /// Lambda's error form: `x-amzn-ErrorType` names it, the body says it.
     public static func error(_ e: AWSError) -> LambdaHTTPResponse {
-        let body: JSON = ["Type": .string(e.status >= 500 ? "Service" : "User"), "message": .string(e.message)]
+        var body: JSONObject = ["Type": .string(e.status >= 500 ? "Service" : "User"), "message": .string(e.message)]
+        // The only throttling Cortado does is a function's reserved concurrency.
+        if e.type == "TooManyRequestsException" { body["Reason"] = "ReservedFunctionConcurrentInvocationLimitExceeded" }
         return LambdaHTTPResponse(
-            status: e.status, headers: [("Content-Type", "application/json"), ("x-amzn-ErrorType", e.type)], body: Array(body.text.utf8))
+            status: e.status, headers: [("Content-Type", "application/json"), ("x-amzn-ErrorType", e.type)],
+            body: Array(JSON.object(body).text.utf8))
     }
 }
 
