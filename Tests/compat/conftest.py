@@ -63,7 +63,7 @@ def start_server(cortado_bin):
         _stop_cleanly(s)
 
 
-def make_client(endpoint: str):
+def make_client(endpoint: str, service: str = "stepfunctions"):
     session = boto3.session.Session(
         aws_access_key_id=CREDENTIALS["AWS_ACCESS_KEY_ID"],
         aws_secret_access_key=CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
@@ -77,13 +77,19 @@ def make_client(endpoint: str):
         read_timeout=90,
         connect_timeout=5,
     )
-    return session.client("stepfunctions", endpoint_url=endpoint, config=config)
+    return session.client(service, endpoint_url=endpoint, config=config)
 
 
 @pytest.fixture(scope="session")
 def sfn(server):
     """A boto3 `stepfunctions` client on the shared server."""
     return make_client(server.endpoint)
+
+
+@pytest.fixture(scope="session")
+def lam(server):
+    """A boto3 `lambda` client on the shared server."""
+    return make_client(server.endpoint, "lambda")
 
 
 @pytest.fixture(scope="session")

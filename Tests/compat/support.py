@@ -3,6 +3,9 @@ and small waiting/history utilities. Fixtures live in conftest.py; this module h
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
 import json
 import os
 import re
@@ -15,6 +18,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
+import zipfile
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -350,3 +355,61 @@ def create_machine(sfn, name: str, definition: dict | str = PASS_DEFINITION, **k
     """Creates a state machine and returns its ARN."""
     text = definition if isinstance(definition, str) else dumps(definition)
     return sfn.create_state_machine(name=name, definition=text, roleArn=ROLE_ARN, **kwargs)["stateMachineArn"]
+
+
+# MARK: - Functions
+
+FUNCTION_ARN_PREFIX = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:"
+
+
+def zip_bytes(files: dict[str, str | bytes], executable: Iterable[str] = ()) -> bytes:
+    """A deployment package as `zip` would make it: `files` maps a path inside the archive to its
+    content; paths in `executable` get mode 0755 (a custom runtime's `bootstrap`), the rest 0644."""
+    buffer = io.BytesIO()
+    runnable = set(executable)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, content in files.items():
+            info = zipfile.ZipInfo(path, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (0o100755 if path in runnable else 0o100644) << 16
+            archive.writestr(info, content)
+    return buffer.getvalue()
+
+
+def write_zip(path: Path, files: dict[str, str | bytes], executable: Iterable[str] = ()) -> Path:
+    path.write_bytes(zip_bytes(files, executable))
+    return path
+
+
+def code_sha256(data: bytes) -> str:
+    """`CodeSha256` as Lambda reports it: the base64 of the package's SHA-256."""
+    return base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+def create_function_cli(aws: AwsCli, name: str, package: Path, *extra: str, runtime: str = "nodejs20.x",
+                        handler: str = "index.handler") -> dict:
+    """`aws lambda create-function ... --zip-file fileb://<package>`."""
+    return aws("create-function", "--function-name", name, "--runtime", runtime, "--handler", handler,
+               "--role", ROLE_ARN, "--zip-file", f"fileb://{package}", *extra, service="lambda")
+
+
+def invoke_cli(aws: AwsCli, name: str, out_dir: Path, payload: str | None = None, *extra: str) -> tuple[dict, str]:
+    """`aws lambda invoke --function-name <name> [--payload <payload>] ... <outfile>`: the CLI's printed
+    answer and the text it wrote to the outfile. The CLI v1 sends `--payload` as it is."""
+    out = out_dir / f"invoke-{uuid.uuid4().hex[:8]}.json"
+    args = ["invoke", "--function-name", name, *extra]
+    if payload is not None:
+        args += ["--payload", payload]
+    answer = aws(*args, str(out), service="lambda")
+    return answer, out.read_text() if out.exists() else ""
+
+
+def log_messages(aws: AwsCli, group: str, *extra: str) -> list[str]:
+    """Every message in a log group, through `aws logs filter-log-events` (the CLI follows nextToken)."""
+    try:
+        found = aws("filter-log-events", "--log-group-name", group, *extra, service="logs")
+    except AwsCliError as e:
+        if e.code == "ResourceNotFoundException":
+            return []
+        raise
+    return [e["message"] for e in found["events"]]
