@@ -533,6 +533,37 @@ extension HistoryEvent {
         #expect(t.dispatches.isEmpty)
         #expect(state.status == .succeeded(output: []))
     }
+
+    /// A distributed Map's iterations have no events in this history, so an answer that completes one
+    /// (but not the Map) emits nothing and starts nothing; the transition must still say the state
+    /// changed, or an engine that skips storing empty transitions loses the answer.
+    @Test func distributedIterationsChangeTheStateWithoutEvents() throws {
+        let i = try interpreter(
+            """
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Work", "States": {
+                "Work": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+                  "Catch": [{"ErrorEquals": ["E"], "Next": "Caught"}]},
+                "Caught": {"Type": "Pass", "End": true}}}}}}
+            """)
+        var (state, t) = i.start(input: [1, 2, 3], at: t0)
+        #expect(t.types.suffix(2) == ["MapStateStarted", "MapRunStarted"])
+        let ids = t.dispatches.map(\.taskID)
+        #expect(ids.count == 3)
+        for event in [ExecutionEvent.taskSucceeded(taskID: ids[0], output: "one"), .taskFailed(taskID: ids[1], error: "E", cause: "c")] {
+            let quiet = i.step(&state, on: event, at: t0 + 1)
+            #expect(quiet.events.isEmpty)
+            #expect(quiet.effects.isEmpty)
+            #expect(quiet.stateChanged)
+        }
+        #expect(state.openTaskIDs == [ids[2]])
+        let stale = i.step(&state, on: .taskSucceeded(taskID: ids[0], output: "again"), at: t0 + 2)
+        #expect(!stale.stateChanged)
+        let last = i.step(&state, on: .taskSucceeded(taskID: ids[2], output: "three"), at: t0 + 3)
+        #expect(last.types == ["MapRunSucceeded", "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"])
+        #expect(state.status == .succeeded(output: ["one", ["Error": "E", "Cause": "c"], "three"]))
+    }
 }
 
 @Suite struct InterpreterParallelTests {

@@ -246,6 +246,7 @@ public final class Engine: Sendable {
             let openBefore = state.openTaskIDs
             var events: [HistoryEvent] = []
             var effects: [Effect] = []
+            var changed = false
             for (i, item) in batch.enumerated() {
                 if let t = item.requireOpenTask, !state.openTaskIDs.contains(t) {
                     outcomes[i] = .taskNotOpen
@@ -255,10 +256,13 @@ public final class Engine: Sendable {
                 let t = interpreter.step(&state, on: event, at: clock.now())
                 events += t.events
                 effects += t.effects
+                changed = changed || t.stateChanged
             }
             let now = clock.now()
             var plan = Plan(effects, openBefore: openBefore)
-            if events.isEmpty && plan.isEmpty && state.status == .running {
+            // Ask the interpreter, not the events: an answered task in a distributed Map's iteration
+            // changes the state without an event or an effect, and dropping that state lost the answer.
+            if !changed && plan.isEmpty && state.status == .running {
                 // Nothing happened to the execution (a stale timer, a refused callback): only the rows
                 // the events consumed change.
                 try await commitRows(of: batch, arn: arn)

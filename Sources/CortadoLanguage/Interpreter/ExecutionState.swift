@@ -101,6 +101,11 @@ public enum Effect: Sendable, Equatable {
 public struct Transition: Sendable {
     public var events: [HistoryEvent] = []
     public var effects: [Effect] = []
+    /// Whether the step changed the execution's state; false when the event was ignored (a stale
+    /// timer, an answer for a task no longer open). Not implied by `events` and `effects`: a
+    /// distributed Map's iterations emit no events here (theirs belong to child executions), so a
+    /// task answered in one can move the execution on with neither, and the new state must be kept.
+    public var stateChanged = false
 }
 
 /// The whole state of one execution: a value, so that it can be stored, copied and replayed.

@@ -61,6 +61,7 @@ public struct Interpreter: Sendable {
         guard case .running = state.status else { return Transition() }
         var run = Run(interpreter: self, state: state, now: now)
         run.handle(event)
+        if !run.transition.events.isEmpty { run.transition.stateChanged = true }
         state = run.state
         return run.transition
     }
@@ -224,10 +225,12 @@ struct Run {
         switch event {
         case .taskSucceeded(let taskID, let output):
             guard let task = state.tasks.removeValue(forKey: taskID) else { return }
+            transition.stateChanged = true
             cancelTaskTimers(task)
             taskSucceeded(task, output: output)
         case .taskFailed(let taskID, let error, let cause):
             guard let task = state.tasks.removeValue(forKey: taskID) else { return }
+            transition.stateChanged = true
             cancelTaskTimers(task)
             var details: [(String, HistoryEvent.Detail)] = []
             if let error { details.append(("error", .string(error))) }
@@ -238,6 +241,7 @@ struct Run {
                 Failure(error: error, cause: cause, missing: error == nil && cause == nil ? .null : .omitted, reportedByTask: true))
         case .taskHeartbeat(let taskID):
             guard var task = state.tasks[taskID], let seconds = task.heartbeatSeconds else { return }
+            transition.stateChanged = true
             if let old = task.heartbeatTimer {
                 state.timers[old] = nil
                 transition.effects.append(.cancelTimer(timerID: old))
@@ -256,8 +260,10 @@ struct Run {
             emitTaskEvent(task, outcome: "Submitted", [("output", .payload(output))])
         case .timerFired(let timerID):
             guard let timer = state.timers.removeValue(forKey: timerID) else { return }
+            transition.stateChanged = true
             timerFired(timer)
         case .stop(let error, let cause):
+            transition.stateChanged = true
             var details: [(String, HistoryEvent.Detail)] = []
             if let error { details.append(("error", .string(error))) }
             if let cause { details.append(("cause", .string(cause))) }
