@@ -208,7 +208,9 @@ final class FunctionInstance: Sendable {
             let outcome: InvocationOutcome
             if request.tooLarge {
                 // Lambda refuses the runtime's answer and fails the invocation at once.
-                let error = #"{"errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes).","errorType":"Function.ResponseSizeTooLarge"}"#
+                let error =
+                    #"{"errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes).","#
+                    + #""errorType":"Function.ResponseSizeTooLarge"}"#
                 finish(requestId: String(parts[1]), .functionError(Array(error.utf8)))
                 responder.respond(.payloadTooLarge, json: error)
                 return
