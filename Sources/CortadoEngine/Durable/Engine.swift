@@ -202,7 +202,6 @@ public final class Engine: Sendable {
     }
 
     func apply(_ batch: [Inbound], arn: String, loaded cached: Loaded?) async throws -> Loaded? {
-        let batch = batch
         if batch.allSatisfy({ $0.event == nil && $0.requireOpenTask == nil && !$0.redrive }) {
             // Only outbox and timer rows change: no need to load the execution.
             try await commitRows(of: batch, arn: arn)
