@@ -350,8 +350,13 @@ final class LogShipper: Sendable {
         while state.withLock({ $0.running || !$0.queue.isEmpty }) { try? await Task.sleep(for: .milliseconds(2)) }
     }
 
+    /// How long the shipper gathers lines before a write: one store write (and sync) then carries many
+    /// invocations' lines instead of one (CloudWatch Logs too shows lines some time after they are written).
+    static let gather = Duration.milliseconds(25)
+
     private func drain() async {
         while true {
+            try? await Task.sleep(for: Self.gather)
             let batch = state.withLock { s -> [(group: String, stream: String, events: [(timestamp: Int64, message: String)])] in
                 defer { s.queue.removeAll() }
                 if s.queue.isEmpty { s.running = false }
