@@ -150,7 +150,8 @@ import Testing
         let queued = await invoke("async", #"{"path":"\#(marker)"}"#, headers: ["x-amz-invocation-type": "Event"])
         #expect(queued.status == 202)
         let deadline = ContinuousClock.now + .seconds(20)
-        while !FileManager.default.fileExists(atPath: marker), ContinuousClock.now < deadline {
+        // The file appears empty before the function's write lands: wait for the content.
+        while (try? String(contentsOfFile: marker, encoding: .utf8)) != "ran", ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect((try? String(contentsOfFile: marker, encoding: .utf8)) == "ran")
