@@ -20,10 +20,6 @@ import time
 import lib
 
 
-def percentile(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(len(values) * p))] if values else 0.0
-
 
 def count_delivered(c_sfn, c_logs, target, arn):
     if target == "state-machine":
@@ -107,8 +103,8 @@ def main():
             "benchmark": "events", "target": args.target, "threads": args.threads,
             "put_events_requests_per_s": round(len(lat) / send_seconds, 1),
             "events_accepted_per_s": round(total / send_seconds, 1),
-            "put_events_p50_ms": round(percentile(lat, 0.5) * 1000, 2),
-            "put_events_p99_ms": round(percentile(lat, 0.99) * 1000, 2),
+            "put_events_p50_ms": round(lib.percentile(sorted(lat), 50) * 1000, 2),
+            "put_events_p99_ms": round(lib.percentile(sorted(lat), 99) * 1000, 2),
             "events_accepted": total, "events_delivered": delivered,
             "events_delivered_per_s": round(delivered / all_seconds, 1),
             "server_cpu_us_per_event": round(cpu / max(delivered, 1) * 1e6, 1),

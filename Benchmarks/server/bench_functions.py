@@ -33,10 +33,6 @@ CODE = {
 }
 
 
-def percentile(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(len(values) * p))] if values else 0.0
-
 
 class Lambda:
     """Lambda's REST API on one keep-alive connection."""
@@ -147,10 +143,10 @@ def bench(server, runtime, args):
     total = sum(counts)
     return {
         "benchmark": "functions", "runtime": runtime,
-        "cold_client_ms_p50": round(percentile(colds, 0.5), 1), "cold_client_ms_max": round(max(colds), 1),
-        "init_duration_ms_p50": round(percentile(inits, 0.5), 1),
-        "warm_client_ms_p50": round(percentile(warm, 0.5), 3), "warm_client_ms_p99": round(percentile(warm, 0.99), 3),
-        "runtime_api_ms_p50": round(percentile(host, 0.5), 3), "runtime_api_ms_p99": round(percentile(host, 0.99), 3),
+        "cold_client_ms_p50": round(lib.percentile(sorted(colds), 50), 1), "cold_client_ms_max": round(max(colds), 1),
+        "init_duration_ms_p50": round(lib.percentile(sorted(inits), 50), 1),
+        "warm_client_ms_p50": round(lib.percentile(sorted(warm), 50), 3), "warm_client_ms_p99": round(lib.percentile(sorted(warm), 99), 3),
+        "runtime_api_ms_p50": round(lib.percentile(sorted(host), 50), 3), "runtime_api_ms_p99": round(lib.percentile(sorted(host), 99), 3),
         "runtime_api_samples": len(host),
         "threads": args.threads, "invocations_per_s": round(total / elapsed, 1),
         "server_cpu_us_per_invocation": round(cpu / max(total, 1) * 1e6, 1),

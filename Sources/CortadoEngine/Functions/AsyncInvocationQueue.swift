@@ -50,6 +50,7 @@ final class AsyncInvocationQueue: Sendable {
         var stopped = false
     }
 
+    private let store: any ExecutionStore
     private let batcher: ResourceBatcher
     private let clock: any EngineClock
     private let logger: Logger
@@ -61,8 +62,6 @@ final class AsyncInvocationQueue: Sendable {
         self.logger = logger
         self.store = store
     }
-
-    private let store: any ExecutionStore
 
     /// Stores the event (returns once durable) and schedules it.
     func enqueue(_ item: Item, service: LambdaService) async throws {

@@ -1,4 +1,5 @@
 import CortadoJSON
+import CortadoLanguage
 import Foundation
 
 /// One version of a function (`$LATEST` or a published number) as Lambda describes it, plus where its
@@ -123,19 +124,12 @@ public struct FunctionConfiguration: Sendable, Equatable {
     }
 }
 
-/// Timestamps as Lambda writes them.
+/// Timestamps as Lambda writes them, from the context object's formatter.
 enum LambdaTime {
     /// `2024-05-01T12:00:00.000` followed by `zone` (`Z` in log lines, `+0000` in `LastModified`).
     static func iso8601(_ ms: Int64, zone: String = "Z") -> String {
-        var seconds = time_t(ms / 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ v: Int32, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(ms % 1000), 3))\(zone)"
+        let text = Timestamp(epochMilliseconds: ms).formatted()
+        return zone == "Z" ? text : text.dropLast() + zone
     }
 
     /// `2024/05/01`, the date part of a log stream's name.

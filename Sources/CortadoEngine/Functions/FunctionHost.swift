@@ -82,7 +82,7 @@ public final class FunctionHost: Sendable {
         } catch let e as StartFailure {
             // The runtime could not even start: AWS answers such an invocation as a function error.
             let body =
-                #"{"errorType":"Runtime.InvalidEntrypoint","errorMessage":\#(JSONText.quoted("RequestId: \(requestId) Error: \(e.message)"))}"#
+                #"{"errorType":"Runtime.InvalidEntrypoint","errorMessage":\#(JSON.string("RequestId: \(requestId) Error: \(e.message)").text)}"#
             log(function, stream: nil, requestId: requestId, result: nil, extra: [e.message])
             return InvocationResult(
                 requestId: requestId, executedVersion: function.version, payload: Array(body.utf8), functionError: "Unhandled",
@@ -221,7 +221,7 @@ public final class FunctionHost: Sendable {
                         s.inUse[function.name, default: 1] -= 1
                         wakeAll(&s)
                     }
-                    throw StartFailure(message: (error as? StartFailureText)?.text ?? "\(error)")
+                    throw (error as? StartFailure) ?? StartFailure(message: "\(error)")
                 }
             }
         }
@@ -260,10 +260,9 @@ public final class FunctionHost: Sendable {
         }
     }
 
-    private struct StartFailureText: Error { var text: String }
-
     private func launch(_ function: FunctionConfiguration) async throws -> FunctionInstance {
-        let command = try FunctionRuntimes.command(for: function)
+        let command: FunctionCommand
+        do { command = try FunctionRuntimes.command(for: function) } catch { throw StartFailure(message: "\(error)") }
         let environment = FunctionRuntimes.environment(for: function, configuration: configuration, endpoint: options.endpoint)
         let instance: FunctionInstance
         do {
@@ -271,7 +270,7 @@ public final class FunctionHost: Sendable {
                 configuration: function, command: command, environment: environment, wallClock: { [clock] in clock.now() },
                 onExit: { [weak self] in self?.exited($0) })
         } catch {
-            throw StartFailureText(text: "Cortado could not start \(command.executable): \(error)")
+            throw StartFailure(message: "Cortado could not start \(command.executable): \(error)")
         }
         let stopNow = state.withLock { s -> Bool in
             s.serial += 1

@@ -374,14 +374,14 @@ final class FunctionInstance: Sendable {
     }
 
     private func exitError(_ requestId: String, _ reason: String) -> [UInt8] {
-        let message = JSONText.quoted("RequestId: \(requestId) Error: Runtime exited with error: \(reason)")
+        let message = JSON.string("RequestId: \(requestId) Error: Runtime exited with error: \(reason)").text
         return Array(#"{"errorType":"Runtime.ExitError","errorMessage":\#(message)}"#.utf8)
     }
 
     /// A runtime's error body, with `errorType` from the header when the body has none.
     static func errorPayload(_ body: [UInt8], type: String?) -> [UInt8] {
         if !body.isEmpty { return body }
-        let name = JSONText.quoted(type ?? "Unhandled")
+        let name = JSON.string(type ?? "Unhandled").text
         return Array(#"{"errorType":\#(name),"errorMessage":""}"#.utf8)
     }
 
@@ -418,11 +418,4 @@ final class FunctionInstance: Sendable {
 struct FunctionCommand: Sendable {
     var executable: String
     var arguments: [String]
-}
-
-/// JSON text helpers for hand-built bodies.
-enum JSONText {
-    static func quoted(_ s: String) -> String {
-        CortadoJSON.JSON.string(s).text
-    }
 }

@@ -19,18 +19,11 @@ public struct LambdaInvoke: TaskRunner {
     }
 
     public func run(_ task: TaskDispatch, executionArn arn: String, engine: Engine) async {
-        var event: ExecutionEvent
+        let event: ExecutionEvent
         if task.resource.hasPrefix(Self.optimized) {
             event = await invokeOptimized(task)
         } else {
             event = await invokeFunctionArn(task)
-        }
-        // A result over the payload limit fails the task (catchable), as AWS reports it.
-        if case .taskSucceeded(_, let output) = event, output.encodedSizeExceeds(engine.configuration.payloadLimit) {
-            let name = task.resource.hasPrefix(Self.optimized) ? "lambda" : task.resource
-            event = .taskFailed(
-                taskID: task.taskID, error: "States.DataLimitExceeded",
-                cause: "The state/task '\(name)' returned a result with a size exceeding the maximum number of bytes service limit.")
         }
         do {
             _ = try await engine.deliver(arn, event, requireOpenTask: task.taskID, delivered: [task.taskID])
@@ -143,7 +136,7 @@ public struct LambdaInvoke: TaskRunner {
         -> JSON
     {
         let length = String(payload.count)
-        let date = httpDate(Date())
+        let date = HTTPDate.format(Date())
         let trace =
             "Root=1-\(String(Int(Date().timeIntervalSince1970), radix: 16))-\(requestId.replacingOccurrences(of: "-", with: "").prefix(24));Parent=\(requestId.prefix(8))\(requestId.suffix(8));Sampled=0;Lineage=1:\(requestId.prefix(8)):0"
         var all: JSONObject = [:]
@@ -171,17 +164,5 @@ public struct LambdaInvoke: TaskRunner {
         o["SdkResponseMetadata"] = ["RequestId": .string(requestId)]
         o["StatusCode"] = .int(status)
         return .object(o)
-    }
-
-    /// `Fri, 22 Nov 2026 10:00:00 GMT`.
-    static func httpDate(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970)
-        var t = tm()
-        gmtime_r(&seconds, &t)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func pad(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return
-            "\(days[Int(t.tm_wday)]), \(pad(t.tm_mday)) \(months[Int(t.tm_mon)]) \(t.tm_year + 1900) \(pad(t.tm_hour)):\(pad(t.tm_min)):\(pad(t.tm_sec)) GMT"
     }
 }

@@ -77,8 +77,9 @@ struct Failure: Sendable {
     /// timeout: recorded `{"Error": "States.Timeout", "Cause": ""}`), or `null` (a task failed by its
     /// worker or callback without them: recorded `{"Error": null, "Cause": null}`).
     var missing: Missing = .omitted
-    /// Set when the task's runner reported this failure (not the state's own data processing): a
-    /// service result over the payload limit is then a task failure `States.ALL` catches, as AWS records.
+    /// Set when the task failed (its runner's answer, or a result over the payload limit), not the
+    /// state's own data processing: `States.DataLimitExceeded` is then a task failure `States.ALL` catches,
+    /// as AWS records it.
     var reportedByTask = false
 
     enum Missing: Sendable { case omitted, empty, null }
@@ -751,15 +752,21 @@ struct Run {
         let id = task.frameID
         guard let frame = state.frames[id] else { return }
         let s = frame.machineRef.node(frame.stateName).state
+        if output.encodedSizeExceeds(interpreter.payloadLimit) {
+            // A result over the limit fails the task, as AWS records it (`TaskFailed`, which `States.ALL`
+            // catches); the cause names an optimized integration by its service, anything else by its ARN.
+            let name = task.resource.hasPrefix("arn:aws:states:::") ? task.resourceType : task.resource
+            let failure = Failure(
+                error: ErrorName.dataLimitExceeded.rawValue,
+                cause: "The state/task '\(name)' returned a result with a size exceeding the maximum number of bytes service limit.",
+                reportedByTask: true)
+            emitTaskEvent(task, outcome: "Failed", [("error", .string(failure.error!)), ("cause", .string(failure.cause!))])
+            fail(frame: id, failure)
+            return
+        }
         emitTaskEvent(task, outcome: "Succeeded", [("output", .payload(output))])
         state.frames[id]!.phase = .running
         do throws(StatesError) {
-            if output.encodedSizeExceeds(interpreter.payloadLimit) {
-                throw StatesError(
-                    .dataLimitExceeded,
-                    "The state/task '\(task.resource)' returned a result with a size exceeding the maximum number of bytes service limit.",
-                    prefixed: false)
-            }
             let selected = try s.resultSelector?.evaluate(in: scope(id, input: output)) ?? output
             try finishState(id, s, result: selected)
         } catch {
