@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "CortadoEngine",
             dependencies: [
-                "CortadoLanguage", "CortadoJSON", "CortadoEvents", "CortadoStore",
+                "CortadoLanguage", "CortadoJSON", "CortadoEvents", "CortadoStore", "CortadoTables",
                 .product(name: "Logging", package: "swift-log"),
                 // The per-sandbox Runtime API listeners of the function host.
                 .product(name: "NIOCore", package: "swift-nio"),

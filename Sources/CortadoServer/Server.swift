@@ -19,6 +19,7 @@ extension AWSJSONService {
 }
 
 extension StepFunctionsService: AWSJSONService {}
+extension DynamoDBService: AWSJSONService {}
 extension LogsService: AWSJSONService {
     /// CloudWatch Logs speaks AWS JSON 1.1.
     public var jsonVersion: String { "1.1" }
@@ -135,7 +136,9 @@ public enum CortadoHTTP {
     }
 
     static func error(_ e: AWSError, version: String = "1.0") -> Response {
-        json(HTTPResponse.Status(code: e.status), ["__type": .string(e.type), "message": .string(e.message)], version: version)
+        var body: JSONObject = ["__type": .string(e.type), "message": .string(e.message)]
+        for (key, value) in e.fields { body[key] = value }
+        return json(HTTPResponse.Status(code: e.status), .object(body), version: version)
     }
 }
 
@@ -143,7 +146,9 @@ extension Runtime {
     /// The Hummingbird application serving every surface on one port, with the timer services.
     public func application(host: String, port: Int) -> some ApplicationProtocol {
         let router = CortadoHTTP.router(
-            services: ["AWSStepFunctions": service, "Logs_20140328": logs, "AWSEvents": events], lambda: lambda)
+            services: [
+                "AWSStepFunctions": service, "Logs_20140328": logs, "AWSEvents": events, "DynamoDB_20120810": tables,
+            ], lambda: lambda)
         return Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
             services: timers.map { TimerLifecycleService($0) as any Service } + [FunctionHostService(host: lambda.host)], logger: logger)

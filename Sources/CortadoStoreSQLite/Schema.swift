@@ -107,6 +107,20 @@ enum Schema {
                     CREATE INDEX resources_by_name ON resources (kind, name, arn);
                     """)
         }
+        migrator.registerMigration("v3-items") { db in
+            // Tables' items, index entries and stream records (docs/architecture/tables.md): ordered spaces
+            // of byte-string keys, compared as memcmp, which is how SQLite compares BLOBs.
+            try db.execute(
+                sql: """
+                    CREATE TABLE items (
+                        space TEXT NOT NULL,
+                        partition BLOB NOT NULL,
+                        sort BLOB NOT NULL,
+                        value BLOB NOT NULL,
+                        PRIMARY KEY (space, partition, sort)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

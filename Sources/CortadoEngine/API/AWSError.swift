@@ -1,9 +1,13 @@
+import CortadoJSON
+
 /// An error as the AWS JSON protocol returns it: `{"__type": type, "message": message}` with an HTTP
 /// status. The names and messages are AWS's; see docs/architecture/api.md.
 public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     public var type: String
     public var message: String
     public var status: Int
+    /// Members the error body carries besides `__type` and `message` (DynamoDB's `CancellationReasons`).
+    public var fields: JSONObject = [:]
 
     public init(_ type: String, _ message: String, status: Int = 400) {
         self.type = type

@@ -1,5 +1,6 @@
 import CortadoJSON
 import CortadoStore
+import CortadoTables
 
 /// A service's actions by name, each taking the checked request.
 typealias ActionTable<Service> = [String: @Sendable (Service, Request) async throws -> JSON]
@@ -17,6 +18,8 @@ func runAction<Service>(
         return .success(try await run(service, request))
     } catch let e as AWSError {
         return .failure(e)
+    } catch let e as TableError {
+        return .failure(AWSError(e))
     } catch let e as StoreError {
         return .failure(storeError(e))
     } catch {

@@ -12,12 +12,14 @@ public final class Runtime: Sendable {
     public let events: EventBusService
     /// Lambda: functions, their host and the asynchronous queue.
     public let lambda: LambdaService
+    /// DynamoDB: tables and their items.
+    public let tables: DynamoDBService
     public let logger: Logger
     public let timers: [TimerService]
 
     public init(
         store: any ExecutionStore, clock: any EngineClock, tokens: TaskTokens, configuration: EngineConfiguration,
-        functions: FunctionHost.Options = FunctionHost.Options(), codeDirectory: URL? = nil,
+        functions: FunctionHost.Options = FunctionHost.Options(), codeDirectory: URL? = nil, items: (any ItemStore)? = nil,
         logger: Logger = Logger(label: "cortado")
     ) {
         let activities = ActivityBroker()
@@ -39,9 +41,14 @@ public final class Runtime: Sendable {
         events = EventBusService(
             store: store, clock: clock, configuration: configuration, stepFunctions: service, logs: logs, lambda: lambda)
         let invoke = LambdaInvoke(lambda: lambda)
+        // Items live in the execution store's database when it can hold them (SQLite does).
+        tables = DynamoDBService(
+            store: store, items: items ?? (store as? any ItemStore) ?? InMemoryItemStore(), clock: clock, configuration: configuration)
+        let dynamodb = DynamoDBIntegration(tables: tables)
         for engine in [standard, express] {
             engine.register(EventBridgePutEvents(bus: events))
             engine.register(invoke)
+            engine.register(dynamodb)
         }
         let sfn = StepFunctionsIntegration(service: service)
         for engine in [standard, express] {
