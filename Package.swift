@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CortadoStoreSQLite", targets: ["CortadoStoreSQLite"]),
         .library(name: "CortadoTesting", targets: ["CortadoTesting"]),
         .library(name: "CortadoServer", targets: ["CortadoServer"]),
+        .library(name: "CortadoTables", targets: ["CortadoTables"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "CortadoLanguage", dependencies: ["CortadoJSON"]),
         // Pure: event patterns (validate, compile, match), input transformers, schedule expressions.
         .target(name: "CortadoEvents", dependencies: ["CortadoJSON"]),
+        // Pure: DynamoDB's data model (attribute values, numbers, item sizes) and its expression language.
+        .target(name: "CortadoTables", dependencies: ["CortadoJSON"]),
         // Drives executions: the in-process runner with a virtual clock, task runners, the services and the function host.
         .target(
             name: "CortadoEngine",
@@ -76,6 +79,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CortadoJSONTests", dependencies: ["CortadoJSON"]),
+        .testTarget(name: "CortadoTablesTests", dependencies: ["CortadoTables", "CortadoJSON"]),
         .testTarget(name: "CortadoLanguageTests", dependencies: ["CortadoLanguage", "CortadoJSON"]),
         .testTarget(
             name: "CortadoEventsTests", dependencies: ["CortadoEvents", "CortadoJSON", "CortadoTesting"], resources: [.copy("Fixtures")]),
