@@ -8,7 +8,8 @@ import Synchronization
 /// The corpus cases that need only what the server itself provides: activities, nested executions
 /// (`states:startExecution`), `aws-sdk:sfn`, the event bus (`events:putEvents`) and functions.
 extension CorpusCase {
-    static let serverNeeds: Set<String> = ["activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda"]
+    static let serverNeeds: Set<String> = ["activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda", "dynamodb", "aws-sdk:dynamodb",
+    ]
 
     var runsOnServer: Bool {
         let needs = Set(raw["needs"]?.arrayValue?.compactMap(\.stringValue) ?? [])
@@ -58,6 +59,17 @@ func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
         }
     }
 
+    // The tables the recorded test created: a string partition key.
+    for resource in c.raw["resources"]?.arrayValue ?? [] where resource["kind"] == "dynamodb_table" {
+        guard case .string(let name)? = resource["name"] else { continue }
+        let key = resource["partition_key"]?.stringValue ?? "id"
+        let create: JSON = [
+            "TableName": .string(name), "BillingMode": "PAY_PER_REQUEST",
+            "AttributeDefinitions": [["AttributeName": .string(key), "AttributeType": "S"]],
+            "KeySchema": [["AttributeName": .string(key), "KeyType": "HASH"]],
+        ]
+        _ = try await runtime.tables.handle(action: "CreateTable", body: create).get()
+    }
     var activities: [String] = []
     for resource in c.raw["resources"]?.arrayValue ?? [] where resource["kind"] == "activity" {
         guard let name = resource["name"]?.stringValue else { continue }
