@@ -18,9 +18,7 @@ import Testing
     }
 
     func printed(_ json: JSON) -> String {
-        var out: [UInt8] = []
-        JSONPrinter.write(json, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        json.text
     }
 
     @Test(arguments: [
