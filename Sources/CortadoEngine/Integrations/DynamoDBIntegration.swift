@@ -30,7 +30,8 @@ public struct DynamoDBIntegration: TaskRunner {
         if optimized {
             let action = Self.optimizedActions[String(task.resource.dropFirst(Self.optimized.count))]!
             switch await tables.call(action, task.input) {
-            case .success(let answer): event = .taskSucceeded(taskID: task.taskID, output: Self.withMetadata(answer))
+            case .success(let answer):
+                event = .taskSucceeded(taskID: task.taskID, output: Self.withMetadata(answer, lowercaseRequestId: action == "GetItem"))
             case .failure(let e):
                 let (error, cause) = Self.optimizedFailure(e)
                 event = .taskFailed(taskID: task.taskID, error: error, cause: cause)
@@ -76,20 +77,26 @@ public struct DynamoDBIntegration: TaskRunner {
         return String((0..<52).map { _ in alphabet.randomElement()! })
     }
 
-    /// The answer with the HTTP response as the Java SDK describes it to Step Functions.
-    static func withMetadata(_ answer: JSON) -> JSON {
+    /// The answer with the HTTP response as the Java SDK describes it to Step Functions. AWS's latest
+    /// recordings spell GetItem's request-id header `x-amzn-requestid` and the others' `x-amzn-RequestId`.
+    static func withMetadata(_ answer: JSON, lowercaseRequestId: Bool = false) -> JSON {
         let body = Array(answer.text.utf8)
         let length = String(body.count)
         let date = HTTPDate.format(Date())
         let requestID = requestId()
         let crc = String(CRC32.checksum(body))
-        let all: JSONObject = [
-            "Server": ["Server"], "Connection": ["keep-alive"], "x-amzn-RequestId": [.string(requestID)], "x-amz-crc32": [.string(crc)],
-            "Content-Length": [.string(length)], "Date": [.string(date)], "Content-Type": ["application/x-amz-json-1.0"],
-        ]
+        let idHeader = lowercaseRequestId ? "x-amzn-requestid" : "x-amzn-RequestId"
+        var all: JSONObject = ["Server": ["Server"]]
+        if lowercaseRequestId { all[idHeader] = [.string(requestID)] }
+        all["Connection"] = ["keep-alive"]
+        if !lowercaseRequestId { all[idHeader] = [.string(requestID)] }
+        all["x-amz-crc32"] = [.string(crc)]
+        all["Content-Length"] = [.string(length)]
+        all["Date"] = [.string(date)]
+        all["Content-Type"] = ["application/x-amz-json-1.0"]
         let headers: JSONObject = [
             "Connection": "keep-alive", "Content-Length": .string(length), "Content-Type": "application/x-amz-json-1.0",
-            "Date": .string(date), "Server": "Server", "x-amz-crc32": .string(crc), "x-amzn-RequestId": .string(requestID),
+            "Date": .string(date), "Server": "Server", "x-amz-crc32": .string(crc), idHeader: .string(requestID),
         ]
         var o = answer.objectValue ?? [:]
         o["SdkHttpMetadata"] = ["AllHttpHeaders": .object(all), "HttpHeaders": .object(headers), "HttpStatusCode": 200]

@@ -210,7 +210,9 @@ extension DynamoDBService {
             }
             values = v
         }
-        return ExpressionAttributes(names: names, values: values)
+        let attributes = ExpressionAttributes(names: names, values: values)
+        try attributes.validate()
+        return attributes
     }
 
     /// Names and values given without any expression, or left unused by the expressions, are refused.

@@ -40,6 +40,9 @@ extension DynamoDBService {
         let filter = try r.string("FilterExpression").map { text in
             try ConditionExpression.parse(text, kind: .filter, attributes: &attributes)
         }
+        if keyCondition != nil, let filter, let name = keys.names.first(where: { filter.topLevelNames.contains($0) }) {
+            throw AWSError.validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: \(name)")
+        }
         let projection = try Self.projection(r, &attributes)
         try Self.checkExpressionsUsed(r, attributes, expressions: ["KeyConditionExpression", "FilterExpression", "ProjectionExpression"])
         if let key {

@@ -103,7 +103,7 @@ extension DynamoDBService {
     }
 
     func describeTable(_ r: Request) async throws -> JSON {
-        let table = try await requestTable(r)
+        let table = try await requestTable(r, naming: true)
         return ["Table": .object(Self.visible(table.description))]
     }
 
@@ -121,7 +121,7 @@ extension DynamoDBService {
     }
 
     func deleteTable(_ r: Request) async throws -> JSON {
-        let table = try await requestTable(r)
+        let table = try await requestTable(r, naming: true)
         let name = table.schema.name
         if table.description["DeletionProtectionEnabled"] == .bool(true) {
             throw AWSError("ValidationException", "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.")
@@ -144,7 +144,7 @@ extension DynamoDBService {
     /// `UpdateTable`: billing, throughput, streams, deletion protection, and global secondary indexes
     /// created (filled from the table's items before the answer) or deleted.
     func updateTable(_ r: Request) async throws -> JSON {
-        let found = try await requestTable(r)
+        let found = try await requestTable(r, naming: true)
         let name = found.schema.name
         let arn = tableArn(name)
         return try await tableLocks.withLock(name) {

@@ -112,10 +112,15 @@ public final class DynamoDBService: Sendable {
     }
 
     /// The table a request's `TableName` names, checked as AWS checks the member.
-    func requestTable(_ r: Request, member: String = "TableName", wire: String = "tableName") async throws -> Table {
+    func requestTable(_ r: Request, member: String = "TableName", wire: String = "tableName", naming: Bool = false) async throws -> Table {
         let name = try r.requiredString(member, wire: wire)
         try Self.checkTableName(name, at: wire)
-        return try await table(name)
+        do {
+            return try await table(name)
+        } catch let e as AWSError where e == .resourceNotFound && naming {
+            // The table actions name the table; the item actions do not.
+            throw AWSError("ResourceNotFoundException", "Requested resource not found: Table: \(Self.tableName(name)) not found")
+        }
     }
 
     static func checkTableName(_ name: String, at member: String) throws(AWSError) {
