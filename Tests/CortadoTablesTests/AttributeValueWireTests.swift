@@ -49,8 +49,11 @@ import Testing
         #expect(message(#"{"NS":[]}"#) == "One or more parameter values were invalid: An number set  may not be empty")
         #expect(message(#"{"SS":[]}"#) == "One or more parameter values were invalid: An string set  may not be empty")
         #expect(message(#"{"SS":["a","a"]}"#) == "One or more parameter values were invalid: Input collection [a, a] contains duplicates.")
-        #expect(message(#"{"NS":["1","1.0"]}"#) == "One or more parameter values were invalid: Input collection [1, 1.0] contains duplicates.")
-        #expect(message(#"{"NULL":false}"#) == "One or more parameter values were invalid: Null attribute value types must have the value of true")
+        #expect(
+            message(#"{"NS":["1","1.0"]}"#) == "One or more parameter values were invalid: Input collection [1, 1.0] contains duplicates.")
+        #expect(
+            message(#"{"NULL":false}"#)
+                == "One or more parameter values were invalid: Null attribute value types must have the value of true")
         #expect(message(#"{"N":"x"}"#) == "A value provided cannot be converted into a number")
         #expect(message(#"{"L":[{}]}"#) == "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes")
     }

@@ -94,11 +94,13 @@ extension DocumentPath {
                 var k = 0
                 while k < common && a.elements[k] == b.elements[k] { k += 1 }
                 if k == common {
-                    return "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: \(a), path two: \(b)"
+                    return
+                        "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: \(a), path two: \(b)"
                 }
                 switch (a.elements[k], b.elements[k]) {
                 case (.name, .index), (.index, .name):
-                    return "Two document paths conflict with each other; must remove or rewrite one of these paths; path one: \(a), path two: \(b)"
+                    return
+                        "Two document paths conflict with each other; must remove or rewrite one of these paths; path one: \(a), path two: \(b)"
                 default:
                     continue
                 }

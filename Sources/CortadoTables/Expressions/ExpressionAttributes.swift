@@ -32,11 +32,13 @@ public struct ExpressionAttributes: Sendable {
     public func checkAllUsed() throws(TableError) {
         let unusedNames = (names ?? [:]).keys.filter { !usedNames.contains($0) }.sorted()
         if !unusedNames.isEmpty {
-            throw .validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {\(unusedNames.joined(separator: ", "))}")
+            throw .validation(
+                "Value provided in ExpressionAttributeNames unused in expressions: keys: {\(unusedNames.joined(separator: ", "))}")
         }
         let unusedValues = (values ?? [:]).keys.filter { !usedValues.contains($0) }.sorted()
         if !unusedValues.isEmpty {
-            throw .validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {\(unusedValues.joined(separator: ", "))}")
+            throw .validation(
+                "Value provided in ExpressionAttributeValues unused in expressions: keys: {\(unusedValues.joined(separator: ", "))}")
         }
     }
 

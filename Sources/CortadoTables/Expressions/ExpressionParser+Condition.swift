@@ -37,13 +37,19 @@ extension ExpressionParser {
             return inner
         }
         if atFunction && Self.conditionFunctions.contains(current.text) {
-            return try parseConditionFunction()
+            let name = current.text
+            let condition = try parseConditionFunction()
+            if current.kind == .symbol && Condition.Comparator(rawValue: current.text) != nil || at(keyword: "BETWEEN") || at(keyword: "IN")
+            {
+                throw error("The function is not allowed to be used this way in an expression; function: \(name)")
+            }
+            return condition
         }
         let left = try parseConditionOperand()
         if current.kind == .symbol, let comparator = Condition.Comparator(rawValue: current.text) {
             advance()
             let right = try parseConditionOperand()
-            if comparator != .equal && comparator != .notEqual {
+            if comparator != .equal && comparator != .notEqual && deferred == nil {
                 for value in [left.constant, right.constant].compactMap({ $0 }) where !Self.isOrderable(value) {
                     throw incorrectType(value, operator: comparator.rawValue)
                 }
@@ -56,8 +62,9 @@ extension ExpressionParser {
             guard at(keyword: "AND") else { throw syntaxError() }
             advance()
             let high = try parseConditionOperand()
-            if let lo = low.constant, let hi = high.constant {
-                let bounds = "lower bound operand: AttributeValue: {\(Self.brief(lo))}, upper bound operand: AttributeValue: {\(Self.brief(hi))}"
+            if let lo = low.constant, let hi = high.constant, deferred == nil {
+                let bounds =
+                    "lower bound operand: AttributeValue: {\(Self.brief(lo))}, upper bound operand: AttributeValue: {\(Self.brief(hi))}"
                 guard lo.typeDescriptor == hi.typeDescriptor else {
                     throw error("The BETWEEN operator requires same data type for lower and upper bounds; \(bounds)")
                 }
@@ -74,6 +81,9 @@ extension ExpressionParser {
                 throw error("The IN operator is provided with too many operands; number of operands: \(candidates.count)")
             }
             return .in(left, candidates)
+        }
+        if case .size = left, atEnd || at(symbol: ")") || at(keyword: "AND") || at(keyword: "OR") {
+            throw error("The function is not allowed to be used this way in an expression; function: size")
         }
         throw syntaxError()
     }
@@ -112,7 +122,7 @@ extension ExpressionParser {
         case "attribute_type":
             try checkCount(arguments, 2, function: name)
             let path = try requirePath(arguments[0], function: name)
-            if let type = arguments[1].constant {
+            if let type = arguments[1].constant, deferred == nil {
                 guard case .string(let descriptor) = type else { throw incorrectType(type, operator: name) }
                 if !AttributeValue.typeDescriptors.contains(descriptor) {
                     throw error("Invalid attribute type name found; type: \(descriptor), valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }")
@@ -121,7 +131,7 @@ extension ExpressionParser {
             return .attributeType(path, arguments[1])
         case "begins_with":
             try checkCount(arguments, 2, function: name)
-            for value in arguments.compactMap(\.constant) {
+            for value in arguments.compactMap(\.constant) where deferred == nil {
                 switch value {
                 case .string, .binary: break
                 default: throw incorrectType(value, operator: name)

@@ -24,19 +24,20 @@ extension ExpressionParser {
                     let value = try parseValue()
                     switch value {
                     case .number, .stringSet, .numberSet, .binarySet: break
-                    default: throw incorrectClauseType(value, clause: clause)
+                    default: if deferred == nil { throw incorrectClauseType(value, clause: clause) }
                     }
                     actions.append(.add(path, value))
                 default:  // DELETE
                     let value = try parseValue()
                     switch value {
                     case .stringSet, .numberSet, .binarySet: break
-                    default: throw incorrectClauseType(value, clause: clause)
+                    default: if deferred == nil { throw incorrectClauseType(value, clause: clause) }
                     }
                     actions.append(.delete(path, value))
                 }
             } while at(symbol: ",")
         }
+        try expectEnd()
         return actions
     }
 
@@ -53,7 +54,7 @@ extension ExpressionParser {
         let symbol = current.text
         advance()
         let right = try parseSetOperand()
-        for value in [left.constant, right.constant].compactMap({ $0 }) {
+        for value in [left.constant, right.constant].compactMap({ $0 }) where deferred == nil {
             guard case .number = value else { throw incorrectType(value, operator: symbol) }
         }
         return symbol == "+" ? .plus(left, right) : .minus(left, right)
@@ -76,7 +77,7 @@ extension ExpressionParser {
         if name == "if_not_exists" {
             return .ifNotExists(try requirePath(arguments[0], function: name), arguments[1])
         }
-        for value in arguments.compactMap(\.constant) {
+        for value in arguments.compactMap(\.constant) where deferred == nil {
             guard case .list = value else { throw incorrectType(value, operator: name) }
         }
         return .listAppend(arguments[0], arguments[1])

@@ -10,6 +10,9 @@ struct ExpressionParser {
     let tokens: [Token]
     var position = 0
     var attributes: ExpressionAttributes
+    /// The first reserved word or undefined placeholder: AWS reports syntax errors first, so these wait
+    /// until the whole expression has parsed (`finish()`).
+    var deferred: TableError?
 
     init(_ text: String, parameterName: String, keywords: Set<String>, attributes: ExpressionAttributes) throws(TableError) {
         source = Array(text.utf8)
@@ -56,8 +59,10 @@ struct ExpressionParser {
         advance()
     }
 
+    /// The end of a whole expression: nothing may follow, and a deferred error is thrown now.
     mutating func expectEnd() throws(TableError) {
         guard atEnd else { throw syntaxError() }
+        if let deferred { throw deferred }
     }
 
     /// A document path: `a`, `#n`, `a.b[2].#c`.
@@ -85,16 +90,19 @@ struct ExpressionParser {
         switch token.kind {
         case .identifier:
             if keywords.contains(token.text.uppercased()) { throw syntaxError() }
-            if ReservedWords.contains(token.text) {
-                throw error("Attribute name is a reserved keyword; reserved keyword: \(token.text)")
+            if ReservedWords.contains(token.text) && deferred == nil {
+                deferred = error("Attribute name is a reserved keyword; reserved keyword: \(token.text)")
             }
             advance()
             return token.text
         case .namePlaceholder:
-            guard let name = attributes.name(token.text) else {
-                throw error("An expression attribute name used in the document path is not defined; attribute name: \(token.text)")
-            }
             advance()
+            guard let name = attributes.name(token.text) else {
+                if deferred == nil {
+                    deferred = error("An expression attribute name used in the document path is not defined; attribute name: \(token.text)")
+                }
+                return token.text
+            }
             return name
         default:
             throw syntaxError()
@@ -104,10 +112,14 @@ struct ExpressionParser {
     /// A `:value` placeholder's value.
     mutating func parseValue() throws(TableError) -> AttributeValue {
         guard current.kind == .valuePlaceholder else { throw syntaxError() }
-        guard let value = attributes.value(current.text) else {
-            throw error("An expression attribute value used in expression is not defined; attribute value: \(current.text)")
-        }
+        let token = current
         advance()
+        guard let value = attributes.value(token.text) else {
+            if deferred == nil {
+                deferred = error("An expression attribute value used in expression is not defined; attribute value: \(token.text)")
+            }
+            return .null
+        }
         return value
     }
 
@@ -128,7 +140,9 @@ struct ExpressionParser {
 
     func checkCount(_ arguments: [Operand], _ count: Int, function: String) throws(TableError) {
         if arguments.count != count {
-            throw error("Incorrect number of operands for operator or function; operator or function: \(function), number of operands: \(arguments.count)")
+            throw error(
+                "Incorrect number of operands for operator or function; operator or function: \(function), number of operands: \(arguments.count)"
+            )
         }
     }
 

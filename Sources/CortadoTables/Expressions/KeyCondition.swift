@@ -42,7 +42,8 @@ public struct KeyCondition: Sendable {
             } else if name == sortKey {
                 sort = keyCondition
             } else {
-                throw .validation("Query condition missed key schema element: \(partitionValue == nil ? partitionKey : sortKey ?? partitionKey)")
+                throw .validation(
+                    "Query condition missed key schema element: \(partitionValue == nil ? partitionKey : sortKey ?? partitionKey)")
             }
         }
         guard let partitionValue else { throw .validation("Query condition missed key schema element: \(partitionKey)") }
