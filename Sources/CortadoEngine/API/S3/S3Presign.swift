@@ -61,6 +61,49 @@ enum S3Presign {
         }
     }
 
+    static let subresources: Set<String> = [
+        "acl", "cors", "delete", "lifecycle", "location", "logging", "notification", "partNumber", "policy", "requestPayment",
+        "response-cache-control", "response-content-disposition", "response-content-encoding", "response-content-language",
+        "response-content-type", "response-expires", "tagging", "torrent", "uploadId", "uploads", "versionId", "versioning",
+        "versions", "website",
+    ]
+
+    /// SigV2 query authentication (`AWSAccessKeyId`, `Expires`, `Signature`), which botocore still uses
+    /// for `generate_presigned_url` unless `signature_version="s3v4"` is configured.
+    static func verifyV2(_ request: S3HTTPRequest, target: S3Target, options: S3Service.Options, now: Int64) throws {
+        let q = target.query
+        guard let key = q["AWSAccessKeyId"], let expiresText = q["Expires"], let signature = q["Signature"], let expires = Int64(expiresText)
+        else {
+            throw S3Error("AccessDenied", "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters", status: 403)
+        }
+        if now / 1000 > expires {
+            throw S3Error(
+                "AccessDenied", "Request has expired", status: 403,
+                [("Expires", isoSeconds(expires)), ("ServerTime", isoSeconds(now / 1000))])
+        }
+        var resource = target.virtualHost ? "/" + (target.bucket ?? "") + request.path : request.path
+        let sub = target.queryPairs.filter { subresources.contains($0.0) }.sorted { $0.0 < $1.0 }
+        if !sub.isEmpty { resource += "?" + sub.map { $0.1.isEmpty ? $0.0 : "\($0.0)=\($0.1)" }.joined(separator: "&") }
+        let amz = request.headers.filter { $0.key.hasPrefix("x-amz-") }.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)\n" }.joined()
+        let stringToSign = [request.method, request.headers["content-md5"] ?? "", request.headers["content-type"] ?? "", expiresText]
+            .joined(separator: "\n") + "\n" + amz + resource
+        let secret = options.knownKeys[key] ?? options.secretKey
+        let expected = Data(hmacSHA1(key: Array(secret.utf8), message: Array(stringToSign.utf8))).base64EncodedString()
+        guard expected == signature else {
+            throw S3Error(
+                "SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+                status: 403, [("AWSAccessKeyId", key), ("StringToSign", stringToSign), ("SignatureProvided", signature)])
+        }
+    }
+
+    static func hmacSHA1(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        var block = key.count > 64 ? Digest.hash(key, .sha1) : key
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        let inner = Digest.hash(block.map { $0 ^ 0x36 } + message, .sha1)
+        return Digest.hash(block.map { $0 ^ 0x5c } + inner, .sha1)
+    }
+
     /// SigV4's canonical request for a presigned URL: the path re-encoded as S3 signs it (no double
     /// encoding), the query without the signature, the signed headers, `UNSIGNED-PAYLOAD`.
     static func canonicalRequest(_ request: S3HTTPRequest, target: S3Target, signedHeaders: String) -> String {

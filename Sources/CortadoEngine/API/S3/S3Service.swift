@@ -124,6 +124,8 @@ public final class S3Service: Sendable {
             resource = target.resource
             if target.query["X-Amz-Signature"] != nil || target.query["X-Amz-Algorithm"] != nil {
                 try S3Presign.verify(request, target: target, options: options, now: clock.now())
+            } else if target.query["Signature"] != nil, target.query["AWSAccessKeyId"] != nil {
+                try S3Presign.verifyV2(request, target: target, options: options, now: clock.now())
             }
             var answer = try await dispatch(request, target, body)
             answer.headers += [("x-amz-request-id", requestID), ("x-amz-id-2", Self.hostID)]
