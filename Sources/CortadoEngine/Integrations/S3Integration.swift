@@ -93,12 +93,9 @@ public struct S3Integration: TaskRunner {
             }
             return .object(out)
         case "putObject":
-            let body: [UInt8]
-            switch p["Body"] {
-            case nil, .null?: body = []
-            case .string(let s)?: body = Array(s.utf8)
-            case let v?: body = Array(v.text.utf8)
-            }
+            // Step Functions sends the Body as JSON text, a string with its quotes (AWS's recorded
+            // ETag for the Body "text data" is the MD5 of "\"text data\"").
+            let body = p["Body"].map { Array($0.text.utf8) } ?? []
             let bucket = try Self.string(p, "Bucket")
             let key = try Self.string(p, "Key")
             _ = try await s3.bucket(bucket)

@@ -72,9 +72,11 @@ enum S3Presign {
     /// for `generate_presigned_url` unless `signature_version="s3v4"` is configured.
     static func verifyV2(_ request: S3HTTPRequest, target: S3Target, options: S3Service.Options, now: Int64) throws {
         let q = target.query
-        guard let key = q["AWSAccessKeyId"], let expiresText = q["Expires"], let signature = q["Signature"], let expires = Int64(expiresText)
+        guard let key = q["AWSAccessKeyId"], let expiresText = q["Expires"], let signature = q["Signature"],
+            let expires = Int64(expiresText)
         else {
-            throw S3Error("AccessDenied", "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters", status: 403)
+            throw S3Error(
+                "AccessDenied", "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters", status: 403)
         }
         if now / 1000 > expires {
             throw S3Error(
@@ -84,8 +86,10 @@ enum S3Presign {
         var resource = target.virtualHost ? "/" + (target.bucket ?? "") + request.path : request.path
         let sub = target.queryPairs.filter { subresources.contains($0.0) }.sorted { $0.0 < $1.0 }
         if !sub.isEmpty { resource += "?" + sub.map { $0.1.isEmpty ? $0.0 : "\($0.0)=\($0.1)" }.joined(separator: "&") }
-        let amz = request.headers.filter { $0.key.hasPrefix("x-amz-") }.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)\n" }.joined()
-        let stringToSign = [request.method, request.headers["content-md5"] ?? "", request.headers["content-type"] ?? "", expiresText]
+        let amz = request.headers.filter { $0.key.hasPrefix("x-amz-") }.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)\n" }
+            .joined()
+        let stringToSign =
+            [request.method, request.headers["content-md5"] ?? "", request.headers["content-type"] ?? "", expiresText]
             .joined(separator: "\n") + "\n" + amz + resource
         let secret = options.knownKeys[key] ?? options.secretKey
         let expected = Data(hmacSHA1(key: Array(secret.utf8), message: Array(stringToSign.utf8))).base64EncodedString()

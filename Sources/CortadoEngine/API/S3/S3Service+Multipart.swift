@@ -87,11 +87,13 @@ extension S3Service {
             "InvalidPart",
             "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag."
         )
-        for (i, (n, etag)) in requested.enumerated() {
+        for (n, _) in requested {
             guard n > previous else {
                 throw S3Error("InvalidPartOrder", "The list of parts was not in ascending order. Parts must be ordered by part number.")
             }
             previous = n
+        }
+        for (i, (n, etag)) in requested.enumerated() {
             guard let part = stored[n], part["etag"]?.stringValue?.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) == etag else {
                 throw invalidPart
             }

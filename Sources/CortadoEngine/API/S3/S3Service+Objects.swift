@@ -274,7 +274,7 @@ extension S3Service {
         }
         guard let s = Int64(a) else { return nil }
         let e = b.isEmpty ? size - 1 : Int64(b)
-        guard let e, e >= s else { return nil }
+        guard let e, b.isEmpty || e >= s else { return nil }
         guard s < size else { throw unsatisfiable }
         return (s, min(e, size - 1))
     }
