@@ -150,8 +150,76 @@ extension Runtime {
                 "AWSStepFunctions": service, "Logs_20140328": logs, "AWSEvents": events, "DynamoDB_20120810": tables,
             ], lambda: lambda)
         return Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
+            responder: S3Responder(inner: router.buildResponder(), s3: s3),
+            configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
             services: timers.map { TimerLifecycleService($0) as any Service } + [FunctionHostService(host: lambda.host)], logger: logger)
+    }
+}
+
+/// Sends what looks like S3 (path- or virtual-host-style, no `X-Amz-Target`) to S3 before the router
+/// sees it: S3 keys are arbitrary paths, which a router would normalise.
+public struct S3Responder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == BasicRequestContext {
+    let inner: Inner
+    let s3: S3Service
+
+    public init(inner: Inner, s3: S3Service) {
+        self.inner = inner
+        self.s3 = s3
+    }
+
+    public func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        guard CortadoHTTP.isS3(request) else { return try await inner.respond(to: request, context: context) }
+        return await CortadoHTTP.s3Dispatch(request, s3)
+    }
+}
+
+extension CortadoHTTP {
+    /// Everything but AWS JSON calls (`X-Amz-Target`), Lambda's dated paths, `GET /health` and a
+    /// path-style `POST /` (an AWS JSON call missing its target).
+    static func isS3(_ request: Request) -> Bool {
+        if request.headers[HTTPField.Name("X-Amz-Target")!] != nil { return false }
+        let path = request.uri.path
+        if path == "/health", request.method == .get { return false }
+        for prefix in ["2015-03-31", "2017-10-31", "2019-09-30"] where path.hasPrefix("/\(prefix)/functions") { return false }
+        if path == "/", request.method == .post, S3Service.virtualHostBucket(host(request)) == nil { return false }
+        return true
+    }
+
+    static func host(_ request: Request) -> String {
+        request.head.authority ?? ""
+    }
+
+    static func s3Dispatch(_ request: Request, _ s3: S3Service) async -> Response {
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        headers["host"] = host(request)
+        let answer = await s3.handle(
+            S3HTTPRequest(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers),
+            body: request.body.map { Array($0.readableBytesView) })
+        var fields = HTTPFields()
+        for (name, value) in answer.headers {
+            if let n = HTTPField.Name(name) { fields.append(HTTPField(name: n, value: value)) }
+        }
+        let status = HTTPResponse.Status(code: answer.status)
+        switch answer.body {
+        case .bytes(let bytes):
+            if request.method == .head { return Response(status: status, headers: fields, body: ResponseBody()) }
+            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        case .file(let handle, let offset, let length):
+            return Response(
+                status: status, headers: fields,
+                body: ResponseBody(contentLength: length) { writer in
+                    defer { try? handle.close() }
+                    try handle.seek(toOffset: offset)
+                    var left = length
+                    while left > 0 {
+                        guard let data = try handle.read(upToCount: min(left, 1 << 20)), !data.isEmpty else { break }
+                        try await writer.write(ByteBuffer(bytes: data))
+                        left -= data.count
+                    }
+                    try await writer.finish(nil)
+                })
+        }
     }
 }
 

@@ -42,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Stop a function process after it has been idle this many seconds.")
     var functionIdleSeconds = 300
 
+    @Option(help: "The secret key presigned S3 URLs are checked with, whatever access key id they name.")
+    var s3SecretKey = "test"
+
     @Option(help: "The log level (trace, debug, info, notice, warning, error, critical).")
     var logLevel = "info"
 
@@ -71,7 +74,9 @@ struct ServeCommand: AsyncParsableCommand {
             maxInstances: maxFunctionInstances, idleSeconds: functionIdleSeconds, endpoint: "http://\(reachable):\(port)")
         let server = Runtime(
             store: store, clock: clock, tokens: tokens, configuration: configuration, functions: functions,
-            codeDirectory: directory.appendingPathComponent("functions/code"), logger: logger)
+            codeDirectory: directory.appendingPathComponent("functions/code"),
+            objectDirectory: directory.appendingPathComponent("objects"), objects: S3Service.Options(secretKey: s3SecretKey),
+            logger: logger)
         let started = Date()
         try await server.recover()
         logger.info(

@@ -14,13 +14,15 @@ public final class Runtime: Sendable {
     public let lambda: LambdaService
     /// DynamoDB: tables and their items.
     public let tables: DynamoDBService
+    /// S3: buckets and objects, the bytes as files under the object directory.
+    public let s3: S3Service
     public let logger: Logger
     public let timers: [TimerService]
 
     public init(
         store: any ExecutionStore, clock: any EngineClock, tokens: TaskTokens, configuration: EngineConfiguration,
         functions: FunctionHost.Options = FunctionHost.Options(), codeDirectory: URL? = nil, items: (any ItemStore)? = nil,
-        logger: Logger = Logger(label: "cortado")
+        objectDirectory: URL? = nil, objects: S3Service.Options = S3Service.Options(), logger: Logger = Logger(label: "cortado")
     ) {
         let activities = ActivityBroker()
         let standard = Engine(
@@ -40,6 +42,11 @@ public final class Runtime: Sendable {
             store: store, clock: clock, configuration: configuration, logs: logs, codeDirectory: code, options: functions, logger: logger)
         events = EventBusService(
             store: store, clock: clock, configuration: configuration, stepFunctions: service, logs: logs, lambda: lambda)
+        s3 = S3Service(
+            store: store, clock: clock, configuration: configuration,
+            objectDirectory: objectDirectory
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("cortado-objects-\(UUID().uuidString.lowercased())"),
+            options: objects, logger: logger)
         let invoke = LambdaInvoke(lambda: lambda)
         // Items live in the execution store's database when it can hold them (SQLite does).
         tables = DynamoDBService(
@@ -54,6 +61,7 @@ public final class Runtime: Sendable {
         for engine in [standard, express] {
             engine.register(ActivityRunner())
             engine.register(sfn)
+            engine.register(S3Integration(s3: s3))
         }
         timers = [TimerService(engine: standard), TimerService(engine: express)]
         self.logger = logger
@@ -63,6 +71,7 @@ public final class Runtime: Sendable {
     public func recover() async throws {
         for page in try await allActivities() { service.engine.activities.register(activityArn: page) }
         try await lambda.recover()
+        try s3.recover()
         try await events.recover()
         try await service.engine.recover()
     }

@@ -8,7 +8,8 @@ import Synchronization
 /// The corpus cases that need only what the server itself provides: activities, nested executions
 /// (`states:startExecution`), `aws-sdk:sfn`, the event bus (`events:putEvents`) and functions.
 extension CorpusCase {
-    static let serverNeeds: Set<String> = ["activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda", "dynamodb", "aws-sdk:dynamodb",
+    static let serverNeeds: Set<String> = [
+        "activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda", "dynamodb", "aws-sdk:dynamodb", "aws-sdk:s3",
     ]
 
     var runsOnServer: Bool {
@@ -70,6 +71,26 @@ func runWithServer(_ c: CorpusCase) async throws -> ConformanceRun {
         ]
         _ = try await runtime.tables.handle(action: "CreateTable", body: create).get()
     }
+    // The buckets and objects the recorded test made, through S3's API. One recording lost its object's
+    // body (a byte array); its expected GetObject output carries it.
+    for resource in c.raw["resources"]?.arrayValue ?? [] {
+        let request: S3HTTPRequest
+        switch resource["kind"]?.stringValue {
+        case "s3_bucket":
+            request = S3HTTPRequest(method: "PUT", path: "/" + (resource["name"]?.stringValue ?? ""))
+        case "s3_object":
+            let body = resource["body"]?.stringValue ?? c.expected.output["Body"]?.stringValue ?? ""
+            request = S3HTTPRequest(
+                method: "PUT", path: "/\(resource["bucket"]?.stringValue ?? "")/\(resource["key"]?.stringValue ?? "")",
+                body: Array(body.utf8))
+        default: continue
+        }
+        let answer = await runtime.s3.handle(request)
+        guard answer.status == 200 else {
+            throw CorpusError(description: "S3 \(request.path): \(String(decoding: answer.bytes, as: UTF8.self))")
+        }
+    }
+
     var activities: [String] = []
     for resource in c.raw["resources"]?.arrayValue ?? [] where resource["kind"] == "activity" {
         guard let name = resource["name"]?.stringValue else { continue }
