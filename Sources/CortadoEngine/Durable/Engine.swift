@@ -213,6 +213,7 @@ public final class Engine: Sendable {
         while true {
             attempt += 1
             var found = cached
+            let fromCache = found != nil
             if found == nil {
                 guard let record = try await store.execution(arn: arn) else {
                     for item in batch { item.reply?(.success(.executionMissing)) }
@@ -242,6 +243,13 @@ public final class Engine: Sendable {
                 machine: current.stored.machine, header: current.stored.header, executionArn: arn, name: current.record.name,
                 redriveCount: current.record.redriveCount)
             var state = current.stored.state
+            // A cached copy can be older than the store: a driver that finished puts its copy back after
+            // the mailbox went idle, and a faster driver may have committed a later transition meanwhile.
+            // An answer for a task the copy does not know is then reread from the store, not dropped.
+            if fromCache, batch.contains(where: { $0.requireOpenTask.map { !state.openTaskIDs.contains($0) } ?? false }) {
+                cached = nil
+                continue
+            }
             let openBefore = state.openTaskIDs
             var events: [HistoryEvent] = []
             var effects: [Effect] = []

@@ -88,6 +88,8 @@ final class ExecutionCache: Sendable {
         var loaded = loaded
         loaded.record.snapshot = nil  // rebuilt at the next commit; no need to hold the bytes
         state.withLock { s in
+            // Two drivers of one execution can finish out of order; the newer copy stays.
+            if let held = s.entries[arn], held.loaded.record.version > loaded.record.version { return }
             s.clock += 1
             s.entries[arn] = Entry(loaded: loaded, stamp: s.clock)
             if s.entries.count > capacity {
