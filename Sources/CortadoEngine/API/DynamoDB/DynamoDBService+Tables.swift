@@ -193,6 +193,7 @@ extension DynamoDBService {
                 description["GlobalSecondaryIndexes"] = globals.isEmpty ? nil : .array(globals)
             }
             // Only definitions some key uses stay, as AWS keeps them.
+            description["AttributeDefinitions"] = .array(definitions)
             var usedNames = Set(found.schema.keys.names)
             for index in (try Self.table(from: description)).schema.indexes { usedNames.formUnion(index.keys.names) }
             description["AttributeDefinitions"] = .array(definitions.filter { usedNames.contains($0["AttributeName"]?.stringValue ?? "") })
