@@ -15,7 +15,8 @@ extension DynamoDBService {
                 "'{...}'", at: "requestItems",
                 requestItems.isEmpty
                     ? "Member must have length greater than or equal to 1"
-                    : "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]")
+                    : "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]"
+            )
         }
         enum Change { case put(Put), delete(StoredKey) }
         var changes: [(Table, Change)] = []
@@ -27,7 +28,8 @@ extension DynamoDBService {
                 let put = request["PutRequest"]
                 let delete = request["DeleteRequest"]
                 guard (put == nil) != (delete == nil) else {
-                    throw AWSError.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes")
+                    throw AWSError.validation(
+                        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes")
                 }
                 let change: Change
                 let key: StoredKey
@@ -139,7 +141,9 @@ extension DynamoDBService {
             default:
                 throw AWSError.validation("TransactItems can only contain one of Check, Put, Update or Delete")
             }
-            let id = table.schema.name + "\u{0}" + key.partition.map { String($0) }.joined(separator: ",") + "|" + key.sort.map { String($0) }.joined(separator: ",")
+            let id =
+                table.schema.name + "\u{0}" + key.partition.map { String($0) }.joined(separator: ",") + "|"
+                + key.sort.map { String($0) }.joined(separator: ",")
             if !seen.insert(id).inserted {
                 throw AWSError.validation("Transaction request cannot include multiple operations on one item")
             }
@@ -188,7 +192,8 @@ extension DynamoDBService {
             if failed {
                 let codes = reasons.map { $0["Code"]?.stringValue ?? "None" }.joined(separator: ", ")
                 var e = AWSError(
-                    "TransactionCanceledException", "Transaction cancelled, please refer cancellation reasons for specific reasons [\(codes)]")
+                    "TransactionCanceledException",
+                    "Transaction cancelled, please refer cancellation reasons for specific reasons [\(codes)]")
                 e.fields["CancellationReasons"] = .array(reasons.map { .object($0) })
                 throw e
             }

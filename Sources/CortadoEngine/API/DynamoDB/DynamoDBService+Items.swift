@@ -82,7 +82,8 @@ extension DynamoDBService {
         guard let keyJSON = r.present("Key") else { throw AWSError.missing("key") }
         let keyItem = try ItemWire.decode(keyJSON)
         let key = try table.schema.storedKey(ofKey: keyItem)
-        try Self.refuseLegacy(r, ["AttributeUpdates", "Expected", "ConditionalOperator"], expressions: ["UpdateExpression", "ConditionExpression"])
+        try Self.refuseLegacy(
+            r, ["AttributeUpdates", "Expected", "ConditionalOperator"], expressions: ["UpdateExpression", "ConditionExpression"])
         var attributes = try Self.expressionAttributes(r)
         let update = try r.string("UpdateExpression").map { text in try UpdateExpression.parse(text, attributes: &attributes) }
         let condition = try r.string("ConditionExpression").map { text in
@@ -91,11 +92,13 @@ extension DynamoDBService {
         try Self.checkExpressionsUsed(r, attributes, expressions: ["UpdateExpression", "ConditionExpression"])
         if let update {
             for name in table.schema.keys.names where update.topLevelNames.contains(name) {
-                throw AWSError.validation("One or more parameter values were invalid: Cannot update attribute \(name). This attribute is part of the key")
+                throw AWSError.validation(
+                    "One or more parameter values were invalid: Cannot update attribute \(name). This attribute is part of the key")
             }
         }
         return Update(
-            key: key, keyItem: keyItem, update: update, condition: condition, returnValues: try Self.returnValues(r, allowed: allowedReturns),
+            key: key, keyItem: keyItem, update: update, condition: condition,
+            returnValues: try Self.returnValues(r, allowed: allowedReturns),
             returnOnFailure: try Self.returnOnFailure(r))
     }
 
@@ -192,7 +195,9 @@ extension DynamoDBService {
             if o.isEmpty { throw AWSError.validation("ExpressionAttributeNames must not be empty") }
             var n: [String: String] = [:]
             for (k, v) in o {
-                guard let s = v.stringValue else { throw AWSError.serialization("Unexpected value for 'ExpressionAttributeNames.\(k)': expected a string") }
+                guard let s = v.stringValue else {
+                    throw AWSError.serialization("Unexpected value for 'ExpressionAttributeNames.\(k)': expected a string")
+                }
                 n[k] = s
             }
             names = n
@@ -255,7 +260,8 @@ extension DynamoDBService {
         let value = try r.string("ReturnValues") ?? "NONE"
         let all = ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"]
         guard all.contains(value) else {
-            throw AWSError.constraint("'\(value)'", at: "returnValues", "Member must satisfy enum value set: [\(all.joined(separator: ", "))]")
+            throw AWSError.constraint(
+                "'\(value)'", at: "returnValues", "Member must satisfy enum value set: [\(all.joined(separator: ", "))]")
         }
         guard allowed.contains(value) else { throw AWSError.validation("ReturnValues can only be ALL_OLD or NONE") }
         return value

@@ -52,15 +52,20 @@ extension DynamoDBService {
         }
 
         let selects = ["ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT"]
-        var select = try r.string("Select") ?? (projection != nil ? "SPECIFIC_ATTRIBUTES" : (index != nil ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES"))
+        var select =
+            try r.string("Select")
+            ?? (projection != nil ? "SPECIFIC_ATTRIBUTES" : (index != nil ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES"))
         guard selects.contains(select) else {
-            throw AWSError.constraint("'\(select)'", at: "select", "Member must satisfy enum value set: [\(selects.joined(separator: ", "))]")
+            throw AWSError.constraint(
+                "'\(select)'", at: "select", "Member must satisfy enum value set: [\(selects.joined(separator: ", "))]")
         }
         if projection != nil, select != "SPECIFIC_ATTRIBUTES" {
             throw AWSError.validation("Cannot specify the ProjectionExpression when choosing to get \(select)")
         }
         if select == "ALL_PROJECTED_ATTRIBUTES", index == nil {
-            throw AWSError.validation("One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is supported only for index queries or scans")
+            throw AWSError.validation(
+                "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is supported only for index queries or scans"
+            )
         }
         if select == "ALL_ATTRIBUTES", let index, index.isGlobal, index.projection != .all {
             throw AWSError.validation(
@@ -107,10 +112,14 @@ extension DynamoDBService {
                 "The TotalSegments parameter is required but was not present in the request when Segment parameter is present")
         }
         if let total, !(1...1_000_000).contains(total) {
-            throw AWSError.constraint("'\(total)'", at: "totalSegments", total < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 1000000")
+            throw AWSError.constraint(
+                "'\(total)'", at: "totalSegments",
+                total < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 1000000")
         }
         if let segment, let total, segment < 0 || segment >= total {
-            throw AWSError.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: \(segment) is not less than TotalSegments: \(total)")
+            throw AWSError.validation(
+                "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: \(segment) is not less than TotalSegments: \(total)"
+            )
         }
         let (read, _) = try read(r, table: table, keyCondition: nil)
         let query = ItemQuery(space: read.space, partition: nil, after: read.after, limit: 0)

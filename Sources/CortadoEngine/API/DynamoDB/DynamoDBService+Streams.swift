@@ -48,7 +48,9 @@ extension DynamoDBService {
     public func streamRecords(table name: String, after sequence: Int64, limit: Int) async throws -> [(Int64, JSON)] {
         let space = "s/" + name
         let entries = try await items.items(
-            ItemQuery(space: space, partition: nil, after: ItemPosition(partition: [], sort: TableWriteBatch.sortBytes(of: sequence)), limit: limit))
+            ItemQuery(
+                space: space, partition: nil, after: ItemPosition(partition: [], sort: TableWriteBatch.sortBytes(of: sequence)),
+                limit: limit))
         return try entries.map { e in
             (TableWriteBatch.sequence(of: e.sort), try e.value.withUnsafeBytes { try JSON(parsing: $0) })
         }

@@ -17,14 +17,19 @@ extension DynamoDBService {
 
         let billing = try r.string("BillingMode") ?? "PROVISIONED"
         guard ["PROVISIONED", "PAY_PER_REQUEST"].contains(billing) else {
-            throw AWSError.constraint("'\(billing)'", at: "billingMode", "Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]")
+            throw AWSError.constraint(
+                "'\(billing)'", at: "billingMode", "Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]")
         }
         let throughput = try r.object("ProvisionedThroughput")
         if billing == "PROVISIONED", throughput == nil {
-            throw AWSError.validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED")
+            throw AWSError.validation(
+                "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"
+            )
         }
         if billing == "PAY_PER_REQUEST", throughput != nil {
-            throw AWSError.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST")
+            throw AWSError.validation(
+                "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST"
+            )
         }
 
         let now = Double(clock.now()) / 1000
@@ -46,7 +51,9 @@ extension DynamoDBService {
 
         if let locals = try r.array("LocalSecondaryIndexes") {
             guard keys.sort != nil else {
-                throw AWSError.validation("One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex")
+                throw AWSError.validation(
+                    "One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex"
+                )
             }
             var described: [JSON] = []
             for index in locals {
@@ -72,7 +79,9 @@ extension DynamoDBService {
         let names = (description["LocalSecondaryIndexes"]?.arrayValue ?? []) + (description["GlobalSecondaryIndexes"]?.arrayValue ?? [])
         let indexNames = names.compactMap { $0["IndexName"]?.stringValue }
         if Set(indexNames).count != indexNames.count {
-            throw AWSError.validation("One or more parameter values were invalid: Duplicate index name: \(indexNames.first { n in indexNames.filter { $0 == n }.count > 1 } ?? "")")
+            throw AWSError.validation(
+                "One or more parameter values were invalid: Duplicate index name: \(indexNames.first { n in indexNames.filter { $0 == n }.count > 1 } ?? "")"
+            )
         }
         if used != Set(types.keys) {
             throw AWSError.validation(
@@ -91,7 +100,8 @@ extension DynamoDBService {
             for space in table.schema.spaces { try await items.commitItems([.deleteSpace(space)]) }
             do {
                 try await store.createResource(
-                    ResourceRecord(kind: Self.kind, arn: arn, name: name, json: JSON.object(Self.stored(description)).text, creationDate: clock.now()))
+                    ResourceRecord(
+                        kind: Self.kind, arn: arn, name: name, json: JSON.object(Self.stored(description)).text, creationDate: clock.now()))
             } catch let e as StoreError where e.code == .resourceAlreadyExists {
                 throw AWSError("ResourceInUseException", "Table already exists: \(name)")
             }
@@ -110,7 +120,9 @@ extension DynamoDBService {
     func listTables(_ r: Request) async throws -> JSON {
         let limit = try r.int("Limit") ?? 100
         guard (1...100).contains(limit) else {
-            throw AWSError.constraint("'\(limit)'", at: "limit", limit < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 100")
+            throw AWSError.constraint(
+                "'\(limit)'", at: "limit",
+                limit < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 100")
         }
         let start = try r.string("ExclusiveStartTableName")
         let token = start.map { PageToken.resources(kind: Self.kind, after: $0, arn: tableArn($0)) }
@@ -124,7 +136,9 @@ extension DynamoDBService {
         let table = try await requestTable(r, naming: true)
         let name = table.schema.name
         if table.description["DeletionProtectionEnabled"] == .bool(true) {
-            throw AWSError("ValidationException", "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.")
+            throw AWSError(
+                "ValidationException",
+                "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.")
         }
         try await tableLocks.withLock(name) {
             guard try await store.deleteResource(kind: Self.kind, arn: tableArn(name)) else { throw AWSError.resourceNotFound }
@@ -156,7 +170,9 @@ extension DynamoDBService {
             let types = try Self.attributeTypes(definitions)
             if let billing = try r.string("BillingMode") {
                 if billing == "PAY_PER_REQUEST" {
-                    description["BillingModeSummary"] = ["BillingMode": "PAY_PER_REQUEST", "LastUpdateToPayPerRequestDateTime": .double(Double(clock.now()) / 1000)]
+                    description["BillingModeSummary"] = [
+                        "BillingMode": "PAY_PER_REQUEST", "LastUpdateToPayPerRequestDateTime": .double(Double(clock.now()) / 1000),
+                    ]
                     description["ProvisionedThroughput"] = Self.throughputDescription(nil)
                 } else {
                     description["BillingModeSummary"] = nil
@@ -183,7 +199,8 @@ extension DynamoDBService {
                     created.append(index)
                 } else if let delete = update["Delete"], let indexName = delete["IndexName"]?.stringValue {
                     guard let index = found.schema.index(named: indexName), index.isGlobal else {
-                        throw AWSError("ResourceNotFoundException", "Requested resource not found: Index: \(indexName) not found for table: \(name)")
+                        throw AWSError(
+                            "ResourceNotFoundException", "Requested resource not found: Index: \(indexName) not found for table: \(name)")
                     }
                     globals.removeAll { $0["IndexName"]?.stringValue == indexName }
                     deleted.append(index)
@@ -198,10 +215,15 @@ extension DynamoDBService {
             for index in (try Self.table(from: description)).schema.indexes { usedNames.formUnion(index.keys.names) }
             description["AttributeDefinitions"] = .array(definitions.filter { usedNames.contains($0["AttributeName"]?.stringValue ?? "") })
             let table = try Self.table(from: description)
-            for index in deleted { _ = try await writer.perform { batch in batch.deleteSpace(found.schema.space(of: index)); return .null } }
+            for index in deleted {
+                _ = try await writer.perform { batch in
+                    batch.deleteSpace(found.schema.space(of: index)); return .null
+                }
+            }
             for index in created { try await backfill(table, index) }
             try await store.putResource(
-                ResourceRecord(kind: Self.kind, arn: arn, name: name, json: JSON.object(Self.stored(description)).text, creationDate: clock.now()))
+                ResourceRecord(
+                    kind: Self.kind, arn: arn, name: name, json: JSON.object(Self.stored(description)).text, creationDate: clock.now()))
             tables.withLock { $0[name] = table }
             return ["TableDescription": .object(Self.visible(description))]
         }
@@ -242,7 +264,9 @@ extension DynamoDBService {
             enabled ? ["TimeToLiveStatus": "ENABLED", "AttributeName": .string(attribute)] : ["TimeToLiveStatus": "DISABLED"]
         let name = found.schema.name
         try await store.putResource(
-            ResourceRecord(kind: Self.kind, arn: tableArn(name), name: name, json: JSON.object(Self.stored(description)).text, creationDate: clock.now()))
+            ResourceRecord(
+                kind: Self.kind, arn: tableArn(name), name: name, json: JSON.object(Self.stored(description)).text,
+                creationDate: clock.now()))
         tables.withLock { $0[name] = try? Self.table(from: description) }
         return ["TimeToLiveSpecification": ["Enabled": .bool(enabled), "AttributeName": .string(attribute)]]
     }
@@ -283,7 +307,8 @@ extension DynamoDBService {
             guard let view = stream["StreamViewType"]?.stringValue,
                 ["KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"].contains(view)
             else {
-                throw AWSError.validation("One or more parameter values were invalid: You must specify a StreamViewType when enabling a stream")
+                throw AWSError.validation(
+                    "One or more parameter values were invalid: You must specify a StreamViewType when enabling a stream")
             }
             let label = streamLabel(now)
             description["StreamSpecification"] = ["StreamEnabled": true, "StreamViewType": .string(view)]
@@ -313,7 +338,8 @@ extension DynamoDBService {
                 throw AWSError.missing("attributeDefinitions.member.attributeName")
             }
             guard let type = KeyType(rawValue: typeText) else {
-                throw AWSError.constraint("'\(typeText)'", at: "attributeDefinitions.1.member.attributeType", "Member must satisfy enum value set: [B, N, S]")
+                throw AWSError.constraint(
+                    "'\(typeText)'", at: "attributeDefinitions.1.member.attributeType", "Member must satisfy enum value set: [B, N, S]")
             }
             if types[name] != nil {
                 throw AWSError.validation("Cannot have two attributes with the same name. Attribute name: \(name)")
@@ -360,9 +386,13 @@ extension DynamoDBService {
 
     static func index(_ json: JSON, types: [String: KeyType], global: Bool, table: KeySchema) throws -> IndexSchema {
         guard let name = json["IndexName"]?.stringValue else { throw AWSError.missing("globalSecondaryIndexes.member.indexName") }
-        let keys = try keySchema(json["KeySchema"]?.arrayValue ?? [], types: types, member: "\(global ? "globalSecondaryIndexes" : "localSecondaryIndexes").member.keySchema")
+        let keys = try keySchema(
+            json["KeySchema"]?.arrayValue ?? [], types: types,
+            member: "\(global ? "globalSecondaryIndexes" : "localSecondaryIndexes").member.keySchema")
         if !global, keys.partition != table.partition {
-            throw AWSError.validation("One or more parameter values were invalid: Index KeySchema does not have the same leading hash key as table KeySchema for index: \(name). index hash key: \(keys.partition.name), table hash key: \(table.partition.name)")
+            throw AWSError.validation(
+                "One or more parameter values were invalid: Index KeySchema does not have the same leading hash key as table KeySchema for index: \(name). index hash key: \(keys.partition.name), table hash key: \(table.partition.name)"
+            )
         }
         guard let projection = json["Projection"]?.objectValue else {
             throw AWSError.validation("One or more parameter values were invalid: Projection is required for index: \(name)")
@@ -374,7 +404,8 @@ extension DynamoDBService {
         case "KEYS_ONLY": parsed = .keysOnly
         case "INCLUDE": parsed = .include((projection["NonKeyAttributes"]?.arrayValue ?? []).compactMap(\.stringValue))
         default:
-            throw AWSError.constraint("'\(type)'", at: "projection.projectionType", "Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]")
+            throw AWSError.constraint(
+                "'\(type)'", at: "projection.projectionType", "Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]")
         }
         return IndexSchema(name: name, keys: keys, projection: parsed, isGlobal: global)
     }

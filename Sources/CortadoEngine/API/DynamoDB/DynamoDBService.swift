@@ -128,7 +128,8 @@ public final class DynamoDBService: Sendable {
         if plain.count < 3 || plain.count > 255 {
             throw AWSError.constraint(
                 "'\(name)'", at: member,
-                plain.count < 3 ? "Member must have length greater than or equal to 3" : "Member must have length less than or equal to 255")
+                plain.count < 3 ? "Member must have length greater than or equal to 3" : "Member must have length less than or equal to 255"
+            )
         }
         let allowed = plain.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
         if !allowed && !name.hasPrefix("arn:") {
