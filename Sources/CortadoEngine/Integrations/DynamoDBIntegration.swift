@@ -84,7 +84,9 @@ public struct DynamoDBIntegration: TaskRunner {
         let length = String(body.count)
         let date = HTTPDate.format(Date())
         let requestID = requestId()
-        let crc = String(CRC32.checksum(body))
+        var checksum = CRC32Stream()
+        checksum.update(body)
+        let crc = String(checksum.finish().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
         let idHeader = lowercaseRequestId ? "x-amzn-requestid" : "x-amzn-RequestId"
         var all: JSONObject = ["Server": ["Server"]]
         if lowercaseRequestId { all[idHeader] = [.string(requestID)] }
@@ -102,20 +104,5 @@ public struct DynamoDBIntegration: TaskRunner {
         o["SdkHttpMetadata"] = ["AllHttpHeaders": .object(all), "HttpHeaders": .object(headers), "HttpStatusCode": 200]
         o["SdkResponseMetadata"] = ["RequestId": .string(requestID)]
         return .object(o)
-    }
-}
-
-/// CRC-32 (IEEE), as DynamoDB's `x-amz-crc32` header carries it.
-enum CRC32 {
-    static let table: [UInt32] = (0..<256).map { i in
-        var c = UInt32(i)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-        return c ^ 0xFFFF_FFFF
     }
 }

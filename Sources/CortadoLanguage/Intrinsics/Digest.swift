@@ -13,7 +13,7 @@ package enum Digest {
 
     package static func hash(_ message: [UInt8], _ algorithm: Algorithm) -> [UInt8] {
         switch algorithm {
-        case .md5: md5(message)
+        case .md5: MD5Stream.digest(message)
         case .sha1: sha1(message)
         case .sha256: sha256(message)
         case .sha384: Array(sha512(message, initial: sha384Initial).prefix(48))
@@ -52,61 +52,6 @@ package enum Digest {
 
     private static func bigEndianBytes(_ words: [UInt32]) -> [UInt8] {
         words.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) } }
-    }
-
-    // MARK: - MD5 (RFC 1321)
-
-    private static let md5Shifts: [UInt32] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-        5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-    ]
-
-    /// `floor(abs(sin(i + 1)) * 2^32)`, the table RFC 1321 gives.
-    private static let md5Constants: [UInt32] = [
-        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
-        0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
-        0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
-        0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
-        0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
-        0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
-        0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
-        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391,
-    ]
-
-    private static func md5(_ message: [UInt8]) -> [UInt8] {
-        var a0: UInt32 = 0x6745_2301
-        var b0: UInt32 = 0xEFCD_AB89
-        var c0: UInt32 = 0x98BA_DCFE
-        var d0: UInt32 = 0x1032_5476
-        let data = padded(message, blockSize: 64, lengthBytes: 8, bigEndian: false)
-        for block in stride(from: 0, to: data.count, by: 64) {
-            let m: [UInt32] = (0..<16).map { j in
-                (0..<4).reduce(UInt32(0)) { $0 | UInt32(data[block + 4 * j + $1]) << (8 * UInt32($1)) }
-            }
-            var (a, b, c, d) = (a0, b0, c0, d0)
-            for i in 0..<64 {
-                var f: UInt32
-                let g: Int
-                switch i {
-                case 0..<16: (f, g) = ((b & c) | (~b & d), i)
-                case 16..<32: (f, g) = ((d & b) | (~d & c), (5 * i + 1) % 16)
-                case 32..<48: (f, g) = (b ^ c ^ d, (3 * i + 5) % 16)
-                default: (f, g) = (c ^ (b | ~d), (7 * i) % 16)
-                }
-                f = f &+ a &+ md5Constants[i] &+ m[g]
-                a = d
-                d = c
-                c = b
-                b = b &+ rotl(f, md5Shifts[i])
-            }
-            a0 = a0 &+ a
-            b0 = b0 &+ b
-            c0 = c0 &+ c
-            d0 = d0 &+ d
-        }
-        return [a0, b0, c0, d0].flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (8 * UInt32($0))) } }
     }
 
     // MARK: - SHA-1 (FIPS 180-4)

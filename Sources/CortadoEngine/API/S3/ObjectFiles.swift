@@ -1,3 +1,4 @@
+import CortadoLanguage
 import Foundation
 
 #if canImport(Glibc)

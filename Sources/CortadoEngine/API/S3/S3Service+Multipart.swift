@@ -1,4 +1,5 @@
 import CortadoJSON
+import CortadoLanguage
 import CortadoStore
 import Foundation
 
