@@ -108,7 +108,7 @@ import Testing
         let store = try SQLiteStore(directory: directory.path)
         #expect(
             try await store.appliedMigrations() == [
-                "v1-state-machines", "v1-executions", "v1-history-events", "v1-timers", "v1-outbox", "v2-resources",
+                "v1-state-machines", "v1-executions", "v1-history-events", "v1-timers", "v1-outbox", "v2-resources", "v3-items",
             ])
         #expect(try await store.pragma("journal_mode") == "wal")
         #expect(try await store.pragma("synchronous") == "2")  // FULL
