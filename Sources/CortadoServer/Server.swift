@@ -20,6 +20,7 @@ extension AWSJSONService {
 
 extension StepFunctionsService: AWSJSONService {}
 extension DynamoDBService: AWSJSONService {}
+extension DynamoDBStreamsService: AWSJSONService {}
 extension LogsService: AWSJSONService {
     /// CloudWatch Logs speaks AWS JSON 1.1.
     public var jsonVersion: String { "1.1" }
@@ -47,6 +48,11 @@ public enum CortadoHTTP {
                     router.on(RouterPath("/\(prefix)/functions"), method: method) { request, _ in
                         await lambdaDispatch(request, lambda)
                     }
+                }
+            }
+            for method in [HTTPRequest.Method.get, .post, .put, .delete] {
+                for path in ["/2015-03-31/event-source-mappings", "/2015-03-31/event-source-mappings/**"] {
+                    router.on(RouterPath(path), method: method) { request, _ in await lambdaDispatch(request, lambda) }
                 }
             }
         }
@@ -148,11 +154,14 @@ extension Runtime {
         let router = CortadoHTTP.router(
             services: [
                 "AWSStepFunctions": service, "Logs_20140328": logs, "AWSEvents": events, "DynamoDB_20120810": tables,
+                "DynamoDBStreams_20120810": streams,
             ], lambda: lambda)
         return Application(
             responder: S3Responder(inner: router.buildResponder(), s3: s3),
             configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
-            services: timers.map { TimerLifecycleService($0) as any Service } + [FunctionHostService(host: lambda.host)], logger: logger)
+            services: timers.map { TimerLifecycleService($0) as any Service } + [
+                FunctionHostService(host: lambda.host), StreamTriggerService(streamTriggers),
+            ], logger: logger)
     }
 }
 
@@ -181,6 +190,7 @@ extension CortadoHTTP {
         let path = request.uri.path
         if path == "/health", request.method == .get { return false }
         for prefix in ["2015-03-31", "2017-10-31", "2019-09-30"] where path.hasPrefix("/\(prefix)/functions") { return false }
+        if path.hasPrefix("/2015-03-31/event-source-mappings") { return false }
         if path == "/", request.method == .post, S3Service.virtualHostBucket(host(request)) == nil { return false }
         return true
     }
@@ -232,6 +242,19 @@ public struct TimerLifecycleService: Service {
     public func run() async throws {
         await cancelWhenGracefulShutdown {
             await timers.run()
+        }
+    }
+}
+
+/// Delivers stream records to the functions they trigger, until graceful shutdown.
+public struct StreamTriggerService: Service {
+    let triggers: StreamTriggers
+
+    public init(_ triggers: StreamTriggers) { self.triggers = triggers }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await triggers.run()
         }
     }
 }

@@ -16,6 +16,9 @@ public final class Runtime: Sendable {
     public let tables: DynamoDBService
     /// S3: buckets and objects, the bytes as files under the object directory.
     public let s3: S3Service
+    /// DynamoDB Streams' API, and the functions stream records trigger.
+    public let streams: DynamoDBStreamsService
+    public let streamTriggers: StreamTriggers
     public let logger: Logger
     public let timers: [TimerService]
 
@@ -52,6 +55,8 @@ public final class Runtime: Sendable {
         tables = DynamoDBService(
             store: store, items: items ?? (store as? any ItemStore) ?? InMemoryItemStore(), clock: clock, configuration: configuration)
         let dynamodb = DynamoDBIntegration(tables: tables)
+        streams = DynamoDBStreamsService(tables: tables)
+        streamTriggers = StreamTriggers(tables: tables, lambda: lambda, logger: logger)
         for engine in [standard, express] {
             engine.register(EventBridgePutEvents(bus: events))
             engine.register(invoke)

@@ -133,6 +133,10 @@ public final class LambdaService: Sendable {
     let entries = Mutex<[String: Entry]>([:])
     let locks = KeyedLock()
     let queue: AsyncInvocationQueue
+    /// Set by the `Runtime`: whether a stream ARN exists (and its latest sequence number).
+    let streamCheck = Mutex<(@Sendable (String) async -> Int64?)?>(nil)
+    /// Called when event source mappings change.
+    let mappingListeners = Mutex<[@Sendable () -> Void]>([])
 
     public init(
         store: any ExecutionStore, clock: any EngineClock, configuration: EngineConfiguration, logs: LogsService,
@@ -198,6 +202,9 @@ public final class LambdaService: Sendable {
 
     private func route(_ r: LambdaHTTPRequest) async throws -> LambdaHTTPResponse {
         let segments = r.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        if segments.count >= 2, segments[0] == "2015-03-31", segments[1] == "event-source-mappings" {
+            return try await routeMappings(r, Array(segments.dropFirst(2)))
+        }
         guard segments.count >= 2, segments[1] == "functions" else { throw unknownRoute(r) }
         let api = segments[0]
         let rest = Array(segments.dropFirst(2))
