@@ -18,3 +18,19 @@ import Testing
         try store.close()
     }
 }
+
+@Suite struct ItemStoreConformanceTests {
+    @Test(arguments: ItemStoreConformance.checks)
+    func inMemory(_ check: ItemStoreConformance.Check) async throws {
+        try await check.run(InMemoryItemStore())
+    }
+
+    @Test(arguments: ItemStoreConformance.checks)
+    func sqlite(_ check: ItemStoreConformance.Check) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteStore(directory: directory.path)
+        try await check.run(store)
+        try store.close()
+    }
+}
