@@ -58,6 +58,18 @@ let package = Package(
             ],
             path: "Sources/match"
         ),
+        // DynamoDB item actions per second in-process, on the in-memory and the SQLite item store
+        // (`tables.sh`): the table service without HTTP.
+        .executableTarget(
+            name: "tables",
+            dependencies: [
+                .product(name: "CortadoEngine", package: "cortado"),
+                .product(name: "CortadoStore", package: "cortado"),
+                .product(name: "CortadoStoreSQLite", package: "cortado"),
+                .product(name: "CortadoJSON", package: "cortado"),
+            ],
+            path: "Sources/tables"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

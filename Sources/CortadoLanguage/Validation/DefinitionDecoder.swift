@@ -415,7 +415,7 @@ enum DefinitionDecoder {
     static func failText(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink) -> FailState.Text? {
         let literal = string(o, key, here, &sink)
         let pathKey = key + "Path"
-        if let literal, o[pathKey] != nil {
+        if literal != nil, o[pathKey] != nil {
             sink.error("SCHEMA_VALIDATION_FAILED", "\(key) and \(pathKey) cannot both be set", at: here)
         }
         if let literal { return .literal(literal) }

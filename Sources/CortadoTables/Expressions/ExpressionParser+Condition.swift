@@ -1,3 +1,5 @@
+import CortadoJSON
+
 /// Conditions: `OR` binds loosest, then `AND`, then `NOT`; parentheses group.
 extension ExpressionParser {
     static let conditionKeywords: Set<String> = ["AND", "OR", "NOT", "BETWEEN", "IN"]

@@ -88,7 +88,7 @@ extension AttributeValue {
     }
 
     private static func binary(_ value: JSON) throws(TableError) -> [UInt8] {
-        guard let bytes = Base64.decode(try string(value)) else {
+        guard let bytes = Base64.decode(try string(value), requirePadding: true) else {
             throw .serialization("Base64 encoded value could not be decoded")
         }
         return bytes

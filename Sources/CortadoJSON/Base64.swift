@@ -1,6 +1,7 @@
 /// Standard Base64 (RFC 4648, `+` and `/`), decoded as strictly as Java's `Base64.getDecoder()`:
-/// no whitespace or foreign characters, padding optional but never misplaced.
-enum Base64 {
+/// no whitespace or foreign characters, padding optional but never misplaced (`States.Base64Decode`),
+/// or required (`requirePadding`: DynamoDB's binary values).
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     private static let values: [UInt8] = {
@@ -9,7 +10,7 @@ enum Base64 {
         return table
     }()
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var i = 0
@@ -28,8 +29,9 @@ enum Base64 {
     }
 
     /// The decoded bytes, or nil when the text is not valid Base64.
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String, requirePadding: Bool = false) -> [UInt8]? {
         var chars = Array(text.utf8)
+        if requirePadding && chars.count % 4 != 0 { return nil }
         var padding = 0
         while chars.last == UInt8(ascii: "=") && padding < 2 {
             chars.removeLast()
