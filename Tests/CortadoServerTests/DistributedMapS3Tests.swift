@@ -15,7 +15,7 @@ import Testing
             #"{"StartAt":"M","States":{"M":{"Type":"Map",\#(fields),"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}"#
         )
         let e = try await h.start(m, name: "e", input: input)
-        let d = try await h.waitUntilClosed(e, timeout: .seconds(5))
+        let d = try await h.waitUntilClosed(e)
         return (d, try await h.history(e).map { $0["type"]!.stringValue! })
     }
 
@@ -29,7 +29,7 @@ import Testing
                 #""ItemReader":{"Resource":"arn:aws:states:::s3:getObject","Parameters":{"Bucket":"items","Key.$":"$.key"},"ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW","CSVDelimiter":"SEMICOLON"}}"#,
             input: #"{"key":"data.csv"}"#)
         #expect(d["status"] == "SUCCEEDED", "\(d)")
-        #expect(try JSON(parsing: d["output"]!.stringValue!) == [["name": "ada", "n": "1"], ["name": "bob", "n": "2"]])
+        #expect(try JSON(parsing: try #require(d["output"]?.stringValue)) == [["name": "ada", "n": "1"], ["name": "bob", "n": "2"]])
         // The read itself leaves no event.
         #expect(
             history == [
@@ -50,7 +50,8 @@ import Testing
                 #""ItemReader":{"Resource":"arn:aws:states:::s3:listObjectsV2","Parameters":{"Bucket":"items","Prefix":"a/"}},"ItemSelector":{"key.$":"$$.Map.Item.Value.Key","size.$":"$$.Map.Item.Value.Size"}"#,
             input: "{}")
         #expect(d["status"] == "SUCCEEDED", "\(d)")
-        #expect(try JSON(parsing: d["output"]!.stringValue!) == [["key": "a/1.txt", "size": 3], ["key": "a/2.txt", "size": 4]])
+        #expect(
+            try JSON(parsing: try #require(d["output"]?.stringValue)) == [["key": "a/1.txt", "size": 3], ["key": "a/2.txt", "size": 4]])
     }
 
     @Test func missingObjectFailsWithItemReaderFailed() async throws {
@@ -75,7 +76,7 @@ import Testing
             map: #""ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"runs"}}"#,
             input: #"["a","b"]"#)
         #expect(d["status"] == "SUCCEEDED", "\(d)")
-        let output = try JSON(parsing: d["output"]!.stringValue!)
+        let output = try JSON(parsing: try #require(d["output"]?.stringValue))
         let key = try #require(output["ResultWriterDetails"]?["Key"]?.stringValue)
         #expect(output["ResultWriterDetails"]?["Bucket"] == "out")
         let manifest = try JSON(parsing: String(decoding: await s3(h, "GET", "/out/" + key).bytes, as: UTF8.self))
