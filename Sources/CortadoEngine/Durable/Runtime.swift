@@ -67,6 +67,7 @@ public final class Runtime: Sendable {
             engine.register(ActivityRunner())
             engine.register(sfn)
             engine.register(S3Integration(s3: s3))
+            engine.register(DistributedMapS3(s3: s3))
         }
         timers = [TimerService(engine: standard), TimerService(engine: express)]
         self.logger = logger

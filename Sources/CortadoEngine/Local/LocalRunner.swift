@@ -68,7 +68,7 @@ public struct LocalRunner: Sendable {
             for effect in pending {
                 switch effect {
                 case .dispatch(let task):
-                    switch answerer.answer(task) {
+                    switch Self.answer(task, answerer) {
                     case .success(let output): answers.append(.taskSucceeded(taskID: task.taskID, output: output))
                     case .failure(let e, let c): answers.append(.taskFailed(taskID: task.taskID, error: e, cause: c))
                     case .unanswerable(let why):
@@ -112,5 +112,20 @@ public struct LocalRunner: Sendable {
             pending = t.effects
         }
         return LocalRunResult(status: state.status, history: history, stoppedBecause: nil)
+    }
+
+    /// A task's answer; a distributed Map's own S3 read or write fails as on an account without the
+    /// object (there is no S3 in process), unless the answerer (a mock for the Map state) has one.
+    static func answer(_ task: TaskDispatch, _ answerer: any TaskAnswerer) -> TaskOutcome {
+        let outcome = answerer.answer(task)
+        guard case .unanswerable = outcome,
+            [ItemReader.getObject, ItemReader.listObjectsV2, ResultWriter.putObject].contains(task.resource)
+        else { return outcome }
+        let reading = task.resource != ResultWriter.putObject
+        return .failure(
+            error: reading ? ErrorName.itemReaderFailed.rawValue : ErrorName.resultWriterFailed.rawValue,
+            cause:
+                "`cortado run` has no S3 to \(reading ? "read the Map's items from" : "write the Map's results to") (\(task.resource)); run the state machine on `cortado serve`, or mock the Map state '\(task.stateName)' (its response is the object: {\"Body\": \"...\"}, or {\"Contents\": [...]} for a listing)"
+        )
     }
 }

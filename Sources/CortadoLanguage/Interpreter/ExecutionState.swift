@@ -175,6 +175,8 @@ struct Frame: Sendable {
     /// Set for a distributed Map's iterations, whose events belong to child executions.
     var silent = false
     var taskToken: String?
+    /// The Map Run of the distributed Map this frame is in (kept while it reads items and writes results).
+    var mapRunArn: String?
 
     enum Phase: Sendable, Codable {
         case entering
@@ -197,6 +199,10 @@ struct Frame: Sendable {
         var isMap: Bool
         var itemInputBase: JSON
         var distributed: Bool
+        /// Item indices whose iteration failed within the tolerance (for the ResultWriter's FAILED file).
+        var failedSlots: [Int]? = nil
+        /// Items are `{"BatchInput", "Items"}` batches with the ItemSelector already applied.
+        var batched: Bool? = nil
     }
 }
 
@@ -215,6 +221,8 @@ enum TaskEventKind: Sendable, Codable {
     case task  // TaskScheduled/Started/Succeeded/Failed/TimedOut
     case lambda  // LambdaFunction*
     case activity  // Activity*
+    /// A distributed Map's own S3 reads and writes: no history events, as on AWS.
+    case itemReader, resultWriter
 }
 
 struct PendingTimer: Sendable, Codable {
@@ -324,7 +332,7 @@ public struct ExecutionStateDecodingError: Error, Sendable, CustomStringConverti
 extension Frame: Codable {
     enum CodingKeys: String, CodingKey {
         case id, parent, slot, path, stateName, rawInput, effectiveInput, phase, retryCounts, enteredEventID, enteredTime
-        case cursor, variables, mapItem, silent, taskToken
+        case cursor, variables, mapItem, silent, taskToken, mapRunArn
     }
 
     init(from decoder: any Decoder) throws {
@@ -356,6 +364,7 @@ extension Frame: Codable {
         mapItem = try c.decodeIfPresent(MapItem.self, forKey: .mapItem)
         silent = try c.decode(Bool.self, forKey: .silent)
         taskToken = try c.decodeIfPresent(String.self, forKey: .taskToken)
+        mapRunArn = try c.decodeIfPresent(String.self, forKey: .mapRunArn)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -376,5 +385,6 @@ extension Frame: Codable {
         try c.encodeIfPresent(mapItem, forKey: .mapItem)
         try c.encode(silent, forKey: .silent)
         try c.encodeIfPresent(taskToken, forKey: .taskToken)
+        try c.encodeIfPresent(mapRunArn, forKey: .mapRunArn)
     }
 }

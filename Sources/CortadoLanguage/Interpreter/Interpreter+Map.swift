@@ -2,25 +2,29 @@ import CortadoJSON
 
 extension Run {
     /// Map: select the items, read the concurrency and tolerance fields, start the first iterations.
-    mutating func startMap(_ id: Int, _ s: State, _ m: MapState) throws(StatesError) {
+    /// With an `ItemReader` the items come from S3: this first pass emits MapStateStarted (length 0,
+    /// as AWS records it) and MapRunStarted and dispatches the read; the answer calls it again with
+    /// `read` set, and the Map starts its iterations with no further events.
+    mutating func startMap(_ id: Int, _ s: State, _ m: MapState, read: [JSON]? = nil) throws(StatesError) {
         let raw = state.frames[id]!.rawInput
-        for field in ["ItemReader", "ItemBatcher", "ResultWriter"] where s.raw[field] != nil {
-            // These need an object store and batching that Cortado does not have yet: fail loudly
-            // rather than run the Map over the wrong items.
-            let name: ErrorName = field == "ResultWriter" ? .resultWriterFailed : (field == "ItemReader" ? .itemReaderFailed : .runtime)
-            throw StatesError(name, "Cortado does not support the Map field '\(field)' yet.")
-        }
         let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
         let sc = scope(id, input: effective)
-        var itemsValue = effective
-        if let p = m.itemsPath {
-            do throws(JSONPathError) { itemsValue = try sc.resolve(p) } catch {
-                throw StatesError(.runtime, "Invalid path '\(p.source)' : \(error.message)")
+        var items: [JSON] = read ?? []
+        if m.itemReader == nil {
+            // With an ItemReader, AWS ignores ItemsPath (a path that selects nothing included).
+            var itemsValue = effective
+            if let p = m.itemsPath {
+                do throws(JSONPathError) { itemsValue = try sc.resolve(p) } catch {
+                    throw StatesError(.runtime, "Invalid path '\(p.source)' : \(error.message)")
+                }
             }
+            guard case .array(let selected) = itemsValue else {
+                throw StatesError(.runtime, "Map state input must be an array but was: \(itemsValue.text)")
+            }
+            items = selected
         }
-        guard case .array(let items) = itemsValue else {
-            throw StatesError(.runtime, "Map state input must be an array but was: \(itemsValue.text)")
-        }
+        let resuming = read != nil
+        let reading = m.itemReader != nil && !resuming
         var maxConcurrency = m.maxConcurrency
         if let p = m.maxConcurrencyPath {
             let v = try value(at: p, in: sc)
@@ -32,7 +36,9 @@ extension Run {
             maxConcurrency = i
         }
         // AWS reads the tolerance fields after MapStateStarted (MaxConcurrencyPath before it).
-        emit(frame: id, "MapStateStarted", "mapStateStartedEventDetails", [("length", .int(items.count))])
+        if !resuming {
+            emit(frame: id, "MapStateStarted", "mapStateStartedEventDetails", [("length", .int(items.count))])
+        }
         var toleratedCount = m.toleratedFailureCount
         if let p = m.toleratedFailureCountPath {
             let v = try value(at: p, in: sc)
@@ -59,6 +65,11 @@ extension Run {
         if let p = toleratedPercentage, p < 0 || p > 100 {
             throw StatesError(.runtime, "ToleratedFailurePercentage must be between 0 and 100.")
         }
+        var batched = false
+        if let b = m.itemBatcher, !reading {
+            items = try batches(id, b, m, items: items, effective: effective, scope: sc)
+            batched = true
+        }
         var tolerated = 0
         if let c = toleratedCount { tolerated = c }
         if let p = toleratedPercentage {
@@ -66,12 +77,23 @@ extension Run {
             tolerated = toleratedCount == nil ? byPercent : max(tolerated, byPercent)
         }
 
-        if m.distributed {
+        if m.distributed && !resuming {
             let run = interpreter.random.uuid()
             let label = m.label ?? String(interpreter.random.uuid().prefix(8))
             let arn =
                 "arn:aws:states:\(info.region):\(Self.account(of: info.stateMachineArn)):mapRun:\(info.stateMachineName)/\(label):\(run)"
             emit(frame: id, "MapRunStarted", "mapRunStartedEventDetails", [("mapRunArn", .string(arn))])
+            state.frames[id]!.mapRunArn = arn
+        }
+        if reading, let reader = m.itemReader {
+            do throws(StatesError) {
+                _ = try maxItems(reader, in: sc)
+                let parameters = try reader.parameters?.evaluate(in: sc) ?? .object([:])
+                dispatchMapIO(id, s, resource: reader.resource, kind: .itemReader, input: parameters)
+            } catch {
+                failMapRun(id, s, runtime(error, frame: id))
+            }
+            return
         }
         let parent = state.frames[id]!
         let workerCount = items.isEmpty ? 0 : (maxConcurrency == 0 ? items.count : min(maxConcurrency, items.count))
@@ -79,9 +101,14 @@ extension Run {
             results: Array(repeating: nil, count: items.count), running: [], pending: Array(workerCount..<items.count),
             items: items, workers: Array(repeating: parent.cursor, count: workerCount), tolerated: tolerated, isMap: true,
             itemInputBase: effective, distributed: m.distributed)
+        if batched { children.batched = true }
         if items.isEmpty {
             children.workers = []
             state.frames[id]!.phase = .running
+            if let writer = m.resultWriter {
+                try writeResults(id, s, writer, children)
+                return
+            }
             if m.distributed { emit(frame: id, "MapRunSucceeded") }
             emit(frame: id, "MapStateSucceeded", updateSource: false)
             let results = JSON.array([])
@@ -121,7 +148,7 @@ extension Run {
         }
         let item = children.items[index]
         var input = item
-        if let selector = m.itemSelector {
+        if let selector = m.itemSelector, children.batched != true {
             do throws(StatesError) {
                 input = try selector.evaluate(in: scope(mapID, input: children.itemInputBase, mapItem: MapItem(index: index, value: item)))
             } catch {

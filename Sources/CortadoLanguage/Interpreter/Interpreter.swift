@@ -228,11 +228,19 @@ struct Run {
             guard let task = state.tasks.removeValue(forKey: taskID) else { return }
             transition.stateChanged = true
             cancelTaskTimers(task)
-            taskSucceeded(task, output: output)
+            if task.kind == .itemReader || task.kind == .resultWriter {
+                mapIOAnswered(task, .success(output))
+            } else {
+                taskSucceeded(task, output: output)
+            }
         case .taskFailed(let taskID, let error, let cause):
             guard let task = state.tasks.removeValue(forKey: taskID) else { return }
             transition.stateChanged = true
             cancelTaskTimers(task)
+            if task.kind == .itemReader || task.kind == .resultWriter {
+                mapIOAnswered(task, .failure(Failure(error: error, cause: cause)))
+                break
+            }
             var details: [(String, HistoryEvent.Detail)] = []
             if let error { details.append(("error", .string(error))) }
             if let cause { details.append(("cause", .string(cause))) }
@@ -681,7 +689,7 @@ struct Run {
             if let timeout { d.append(("timeoutInSeconds", .int(timeout))) }
             if let heartbeat { d.append(("heartbeatInSeconds", .int(heartbeat))) }
             emit(frame: id, "ActivityScheduled", "activityScheduledEventDetails", d)
-        case .task:
+        case .task, .itemReader, .resultWriter:  // a Task state is always .task
             var d: [(String, HistoryEvent.Detail)] = [
                 ("resourceType", .string(resourceType)), ("resource", .string(resourceName)),
                 ("region", .string(info.region)), ("parameters", .text(parameters)),
@@ -715,7 +723,7 @@ struct Run {
         switch kind {
         case .lambda: emit(frame: id, "LambdaFunctionStarted")
         case .activity: break  // ActivityStarted comes when a worker takes the task.
-        case .task:
+        case .task, .itemReader, .resultWriter:  // a Task state is always .task
             emit(
                 frame: id, "TaskStarted", "taskStartedEventDetails",
                 [("resourceType", .string(resourceType)), ("resource", .string(resourceName))])
@@ -737,6 +745,8 @@ struct Run {
     mutating func emitTaskEvent(_ task: PendingTask, outcome: String, _ extra: [(String, HistoryEvent.Detail)]) {
         guard state.frames[task.frameID] != nil else { return }
         switch task.kind {
+        case .itemReader, .resultWriter:
+            return
         case .lambda:
             emit(frame: task.frameID, "LambdaFunction" + outcome, "lambdaFunction\(outcome)EventDetails", extra)
         case .activity:
@@ -916,6 +926,7 @@ struct Run {
                 children.failures += 1
                 if children.failures <= children.tolerated {
                     children.results[child.slot] = failure.output
+                    children.failedSlots = (children.failedSlots ?? []) + [child.slot]
                     break
                 }
             }
@@ -963,21 +974,13 @@ struct Run {
             parent.cursor.source = max(parent.cursor.source, last)
             parent.phase = .running
             state.frames[parentID] = parent
-            let runStarted = state.frames[parentID]!.cursor.source
-            if children.distributed { emit(frame: parentID, "MapRunSucceeded") }
-            emit(frame: parentID, s.typeName + "StateSucceeded", updateSource: false)
-            if children.distributed && !transitionFirstEntered(parent) {
-                // Observed on AWS: MapStateExited follows MapRunSucceeded when the Map is the first
-                // state of its execution, and MapRunStarted otherwise (every recording agrees).
-                state.frames[parentID]!.cursor.source = runStarted
+            if case .map(let m) = s.kind, let writer = m.resultWriter {
+                do throws(StatesError) { try writeResults(parentID, s, writer, children) } catch {
+                    failMapRun(parentID, s, Failure(error: ErrorName.resultWriterFailed.rawValue, cause: error.cause))
+                }
+                return
             }
-            let results = JSON.array(children.results.map { $0 ?? .null })
-            do throws(StatesError) {
-                let selected = try s.resultSelector?.evaluate(in: scope(parentID, input: results)) ?? results
-                try finishState(parentID, s, result: selected)
-            } catch {
-                fail(frame: parentID, runtime(error, frame: parentID))
-            }
+            finishMapRun(parentID, s, results: JSON.array(children.results.map { $0 ?? .null }))
             ready.append(parentID)
             return
         }

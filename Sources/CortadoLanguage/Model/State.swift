@@ -170,4 +170,7 @@ public struct MapState: Sendable {
     /// `DISTRIBUTED` maps run here like inline ones, with Map Run events.
     public var distributed: Bool = false
     public var label: String?
+    public var itemReader: ItemReader?
+    public var itemBatcher: ItemBatcher?
+    public var resultWriter: ResultWriter?
 }

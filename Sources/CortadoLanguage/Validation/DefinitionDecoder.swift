@@ -347,6 +347,9 @@ enum DefinitionDecoder {
             }
             m.toleratedFailurePercentagePath = path(o, "ToleratedFailurePercentagePath", here, &sink)
             m.label = o["Label"]?.stringValue
+            if let r = o["ItemReader"] { m.itemReader = itemReader(r, here + "/ItemReader", &sink) }
+            if let b = o["ItemBatcher"] { m.itemBatcher = itemBatcher(b, here + "/ItemBatcher", &sink) }
+            if let w = o["ResultWriter"] { m.resultWriter = resultWriter(w, here + "/ResultWriter", &sink) }
             state.kind = .map(m)
         default:
             return nil
@@ -362,6 +365,99 @@ enum DefinitionDecoder {
         case .object(let o): return o.values.contains(where: mentionsContext)
         default: return false
         }
+    }
+
+    // MARK: distributed Map fields
+
+    static func itemReader(_ v: JSON, _ here: String, _ sink: inout DiagnosticSink) -> ItemReader? {
+        guard case .object(let o) = v else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "ItemReader must be an object", at: here)
+            return nil
+        }
+        guard let resource = string(o, "Resource", here, &sink) else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [Resource]", at: here)
+            return nil
+        }
+        guard resource == ItemReader.getObject || resource == ItemReader.listObjectsV2 else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "Cortado's ItemReader reads s3:getObject and s3:listObjectsV2", at: here + "/Resource")
+            return nil
+        }
+        var r = ItemReader(resource: resource)
+        if let p = o["Parameters"] ?? o["Arguments"] { r.parameters = template(p, here + "/Parameters", &sink) }
+        guard case .object(let c)? = o["ReaderConfig"] else { return r }
+        let at = here + "/ReaderConfig"
+        if let t = string(c, "InputType", at, &sink) {
+            if let type = ItemReader.InputType(rawValue: t) {
+                r.inputType = type
+            } else {
+                sink.error(
+                    "SCHEMA_VALIDATION_FAILED", "Cortado's ItemReader reads the InputTypes JSON, JSONL and CSV", at: at + "/InputType")
+            }
+        }
+        if let l = string(c, "CSVHeaderLocation", at, &sink) {
+            if let location = ItemReader.CSVHeaderLocation(rawValue: l) {
+                r.csvHeaderLocation = location
+            } else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "CSVHeaderLocation must be FIRST_ROW or GIVEN", at: at + "/CSVHeaderLocation")
+            }
+        }
+        if let h = c["CSVHeaders"] {
+            if let headers = h.arrayValue?.compactMap(\.stringValue), headers.count == h.arrayValue?.count {
+                r.csvHeaders = headers
+            } else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "CSVHeaders must be an array of strings", at: at + "/CSVHeaders")
+            }
+        }
+        if r.csvHeaderLocation == .given && r.csvHeaders.isEmpty && r.inputType == .csv {
+            sink.error("SCHEMA_VALIDATION_FAILED", "CSVHeaders is required when CSVHeaderLocation is GIVEN", at: at)
+        }
+        if let d = string(c, "CSVDelimiter", at, &sink) {
+            if let delimiter = ItemReader.delimiters[d] {
+                r.csvDelimiter = delimiter
+            } else {
+                sink.error(
+                    "SCHEMA_VALIDATION_FAILED", "CSVDelimiter must be COMMA, PIPE, SEMICOLON, SPACE or TAB", at: at + "/CSVDelimiter")
+            }
+        }
+        if let m = c["MaxItems"] {
+            // Negative values fail the Map Run when it starts, as AWS records it.
+            if let i = m.intValue, m.isNumber {
+                r.maxItems = i
+            } else {
+                sink.error("SCHEMA_VALIDATION_FAILED", "MaxItems must be an integer", at: at + "/MaxItems")
+            }
+        }
+        r.maxItemsPath = path(c, "MaxItemsPath", at, &sink)
+        return r
+    }
+
+    static func itemBatcher(_ v: JSON, _ here: String, _ sink: inout DiagnosticSink) -> ItemBatcher? {
+        guard case .object(let o) = v else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "ItemBatcher must be an object", at: here)
+            return nil
+        }
+        var b = ItemBatcher()
+        b.maxItemsPerBatch = positiveInt(o, "MaxItemsPerBatch", here, &sink, allowZero: false)
+        b.maxItemsPerBatchPath = path(o, "MaxItemsPerBatchPath", here, &sink)
+        b.maxInputBytesPerBatch = positiveInt(o, "MaxInputBytesPerBatch", here, &sink, allowZero: false)
+        b.maxInputBytesPerBatchPath = path(o, "MaxInputBytesPerBatchPath", here, &sink)
+        if let t = o["BatchInput"] { b.batchInput = template(t, here + "/BatchInput", &sink) }
+        return b
+    }
+
+    static func resultWriter(_ v: JSON, _ here: String, _ sink: inout DiagnosticSink) -> ResultWriter? {
+        guard case .object(let o) = v else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "ResultWriter must be an object", at: here)
+            return nil
+        }
+        guard let resource = string(o, "Resource", here, &sink), resource == ResultWriter.putObject else {
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED", "Cortado's ResultWriter writes with arn:aws:states:::s3:putObject", at: here + "/Resource")
+            return nil
+        }
+        var w = ResultWriter(resource: resource)
+        if let p = o["Parameters"] ?? o["Arguments"] { w.parameters = template(p, here + "/Parameters", &sink) }
+        return w
     }
 
     // MARK: small field readers, each reporting a location

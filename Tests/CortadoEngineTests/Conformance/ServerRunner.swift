@@ -9,7 +9,7 @@ import Synchronization
 /// (`states:startExecution`), `aws-sdk:sfn`, the event bus (`events:putEvents`) and functions.
 extension CorpusCase {
     static let serverNeeds: Set<String> = [
-        "activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda", "dynamodb", "aws-sdk:dynamodb", "aws-sdk:s3",
+        "activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda", "dynamodb", "aws-sdk:dynamodb", "aws-sdk:s3", "s3",
     ]
 
     var runsOnServer: Bool {
