@@ -45,7 +45,10 @@ public enum ItemStoreConformance {
     static func ranges(_ store: any ItemStore) async throws {
         // Sort keys chosen so that byte order differs from length order and includes 0x00 and 0xFF.
         let stored: [[UInt8]] = [[0x00], [0x00, 0x01], [0x01], [0x01, 0xFF], [0x02], [0xFF], [0xFF, 0x00]]
-        try await store.commitItems(stored.reversed().map { .put(entry("i/t/x", [5], $0)) } + [.put(entry("i/t/x", [6], [0x01]))])
+        try await store.commitItems(
+            stored.reversed().map { .put(entry("i/t/x", [5], $0)) } + [
+                .put(entry("i/t/x", [6], [0x01])), .put(entry("i/t/x", [4], [0xFF])), .put(entry("i/t/x", [5, 0], [0x00])),
+            ])
         func sorts(_ q: ItemQuery) async throws -> [[UInt8]] { try await store.items(q).map(\.sort) }
         try StoreConformance.expectEqual(try await sorts(ItemQuery(space: "i/t/x", partition: [5], limit: 100)), stored, "byte order")
         try StoreConformance.expectEqual(
@@ -66,6 +69,12 @@ public enum ItemStoreConformance {
             try await sorts(
                 ItemQuery(space: "i/t/x", partition: [5], after: ItemPosition(partition: [5], sort: [0x02]), reverse: true, limit: 2)),
             [[0x01, 0xFF], [0x01]], "backward after a position")
+        try StoreConformance.expectEqual(
+            try await sorts(
+                ItemQuery(
+                    space: "i/t/x", partition: [5], lower: ItemBound([0x01], inclusive: false), upper: ItemBound([0xFF], inclusive: false),
+                    reverse: true, limit: 100)),
+            [[0x02], [0x01, 0xFF]], "backward between bounds, neighbouring partitions left out")
     }
 
     static func scans(_ store: any ItemStore) async throws {

@@ -9,7 +9,6 @@ import CortadoJSON
 import CortadoStore
 import CortadoStoreSQLite
 import Foundation
-import Synchronization
 
 struct Options {
     var seconds = 3.0
@@ -99,10 +98,9 @@ func seed(_ tables: DynamoDBService) async throws {
 }
 
 func measure(_ tables: DynamoDBService, _ op: String, _ options: Options) async throws -> Double {
-    let count = Mutex(0)
     let start = ContinuousClock.now
     let deadline = start + .milliseconds(Int(options.seconds * 1000))
-    try await withThrowingTaskGroup(of: Void.self) { group in
+    let count = try await withThrowingTaskGroup(of: Int.self) { group in
         for task in 0..<options.tasks {
             group.addTask {
                 var i = 0
@@ -111,14 +109,14 @@ func measure(_ tables: DynamoDBService, _ op: String, _ options: Options) async 
                     _ = try await tables.handle(action: action, body: body).get()
                     i += 1
                 }
-                count.withLock { $0 += i }
+                return i
             }
         }
-        try await group.waitForAll()
+        return try await group.reduce(0, +)
     }
     let elapsed = ContinuousClock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return Double(count.withLock { $0 }) / seconds
+    return Double(count) / seconds
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
