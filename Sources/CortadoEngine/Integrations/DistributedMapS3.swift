@@ -22,12 +22,9 @@ public struct DistributedMapS3: TaskRunner {
         let event: ExecutionEvent
         do {
             event = .taskSucceeded(taskID: task.taskID, output: try await answer(task))
-        } catch let e as S3Error {
-            event = .taskFailed(taskID: task.taskID, error: "S3.\(S3Integration.exceptionName(e.code))", cause: S3Integration.cause(e))
-        } catch let e as S3Integration.IntegrationParameterError {
-            event = .taskFailed(taskID: task.taskID, error: "S3.S3Exception", cause: e.message)
         } catch {
-            event = .taskFailed(taskID: task.taskID, error: "S3.S3Exception", cause: "\(error)")
+            let (name, cause) = S3Integration.failure(error)
+            event = .taskFailed(taskID: task.taskID, error: name, cause: cause)
         }
         do {
             _ = try await engine.deliver(arn, event, requireOpenTask: task.taskID, delivered: [task.taskID])

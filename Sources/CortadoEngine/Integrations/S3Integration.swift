@@ -31,17 +31,23 @@ public struct S3Integration: TaskRunner {
             event =
                 task.pattern == .waitForTaskToken
                 ? .taskSubmitted(taskID: task.taskID, output: answer) : .taskSucceeded(taskID: task.taskID, output: answer)
-        } catch let e as S3Error {
-            event = .taskFailed(taskID: task.taskID, error: "S3.\(Self.exceptionName(e.code))", cause: Self.cause(e))
-        } catch let e as IntegrationParameterError {
-            event = .taskFailed(taskID: task.taskID, error: "S3.S3Exception", cause: e.message)
         } catch {
-            event = .taskFailed(taskID: task.taskID, error: "S3.S3Exception", cause: "\(error)")
+            let (name, cause) = Self.failure(error)
+            event = .taskFailed(taskID: task.taskID, error: name, cause: cause)
         }
         do {
             _ = try await engine.deliver(arn, event, requireOpenTask: task.taskID, delivered: [task.taskID])
         } catch {
             engine.logger.error("an S3 task failed to report", metadata: ["execution": "\(arn)", "error": "\(error)"])
+        }
+    }
+
+    /// A failed call as the task's error and cause, as Step Functions names S3's errors.
+    static func failure(_ error: any Error) -> (String, String) {
+        switch error {
+        case let e as S3Error: ("S3.\(exceptionName(e.code))", cause(e))
+        case let e as IntegrationParameterError: ("S3.S3Exception", e.message)
+        default: ("S3.S3Exception", "\(error)")
         }
     }
 

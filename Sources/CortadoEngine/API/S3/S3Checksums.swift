@@ -1,3 +1,5 @@
+import CortadoLanguage
+
 /// CRC-32 (IEEE, reflected), the `ChecksumCRC32` S3 reports for a PutObject.
 struct CRC32Stream {
     private var crc: UInt32 = 0xFFFF_FFFF
@@ -24,16 +26,7 @@ struct CRC32Stream {
 }
 
 enum Hex {
-    static func string(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func string(_ bytes: [UInt8]) -> String { Digest.hex(bytes) }
 
     static func bytes(_ text: String) -> [UInt8]? {
         let u = Array(text.utf8)
