@@ -10,6 +10,7 @@ import Synchronization
 extension CorpusCase {
     static let serverNeeds: Set<String> = [
         "activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda", "dynamodb", "aws-sdk:dynamodb", "aws-sdk:s3", "s3",
+        "callback",
     ]
 
     var runsOnServer: Bool {

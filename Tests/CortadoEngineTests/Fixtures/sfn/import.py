@@ -17,7 +17,7 @@ import sys
 
 # Cases that need only what `cortado serve` itself provides: activities, nested executions and the
 # aws-sdk:sfn integration, the event bus and functions (run by ServerConformanceTests through the API).
-SERVER_NEEDS = {"activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda", "dynamodb", "aws-sdk:dynamodb", "aws-sdk:s3", "s3"}
+SERVER_NEEDS = {"activity", "sfn", "sync", "aws-sdk:sfn", "credentials", "events", "lambda", "dynamodb", "aws-sdk:dynamodb", "aws-sdk:s3", "s3", "callback"}
 
 
 def main() -> None:
