@@ -144,6 +144,18 @@ def test_counter_with_updated_new(ddb):
         assert answer["Attributes"] == {"IDvalue": {"N": expected}}
 
 
+def test_updated_values_are_only_what_changed(ddb):
+    """UPDATED_OLD / UPDATED_NEW return the updated paths only, nested ones cut down to the updated part."""
+    name = new_table(ddb)
+    ddb.put_item(TableName=name, Item={"PK": {"S": "a"}, "m": {"M": {"k": {"N": "1"}, "other": {"S": "x"}}}, "gone": {"S": "old"}, "same": {"N": "0"}})
+    update = dict(TableName=name, Key={"PK": {"S": "a"}}, UpdateExpression="SET m.k = m.k + :one REMOVE gone",
+                  ExpressionAttributeValues={":one": {"N": "1"}})
+    new = ddb.update_item(**update, ReturnValues="UPDATED_NEW")["Attributes"]
+    assert new == {"m": {"M": {"k": {"N": "2"}}}}
+    old = ddb.update_item(**update, ReturnValues="UPDATED_OLD")["Attributes"]
+    assert old == {"m": {"M": {"k": {"N": "2"}}}}  # "gone" was already removed by the first update
+
+
 def test_conditional_update_as_the_order_manager(ddb):
     """`#userId = :userId AND attribute_exists(TaskToken)`: the wrong user or a missing token fails."""
     name = new_table(ddb, range_key="SK")

@@ -2,6 +2,11 @@
 public struct ProjectionExpression: Sendable {
     public let paths: [DocumentPath]
 
+    /// A projection of given paths (an update's, for `ReturnValues` UPDATED_OLD and UPDATED_NEW).
+    public init(paths: [DocumentPath]) {
+        self.paths = paths
+    }
+
     public static func parse(_ text: String, attributes: inout ExpressionAttributes) throws(TableError) -> ProjectionExpression {
         var parser = try ExpressionParser(text, parameterName: "ProjectionExpression", keywords: [], attributes: attributes)
         var paths = [try parser.parsePath()]

@@ -115,12 +115,10 @@ extension DynamoDBService {
             switch u.returnValues {
             case "ALL_OLD": if let old { answer["Attributes"] = ItemWire.encode(old) }
             case "ALL_NEW": answer["Attributes"] = ItemWire.encode(new)
-            case "UPDATED_OLD":
-                let changed = Self.updated(old ?? [:], names: u.update?.topLevelNames ?? [])
-                if !changed.isEmpty { answer["Attributes"] = ItemWire.encode(changed) }
-            case "UPDATED_NEW":
-                let changed = Self.updated(new, names: u.update?.topLevelNames ?? [])
-                if !changed.isEmpty { answer["Attributes"] = ItemWire.encode(changed) }
+            case "UPDATED_OLD", "UPDATED_NEW":
+                // Only what the update touched, nested paths cut down to their updated parts.
+                let touched = ProjectionExpression(paths: u.update?.paths ?? []).project(u.returnValues == "UPDATED_OLD" ? old ?? [:] : new)
+                if !touched.isEmpty { answer["Attributes"] = ItemWire.encode(touched) }
             default: break
             }
             self.addCapacity(&answer, r, table, units: Self.writeUnits(new))
@@ -135,10 +133,6 @@ extension DynamoDBService {
         if let update = u.update { new = try update.apply(to: new) }
         if itemSize(new) > Self.maxItemSize { throw AWSError.validation("Item size to update has exceeded the maximum allowed size") }
         return new
-    }
-
-    static func updated(_ item: Item, names: Set<String>) -> Item {
-        item.filter { names.contains($0.key) }
     }
 
     // MARK: - DeleteItem
