@@ -354,6 +354,38 @@ def test_table_resource(resource, ddb):
     assert [i["SK"] for i in scanned["Items"]] == ["1"]
 
 
+def test_legacy_parameters(ddb):
+    """The parameters from before expressions, as older code sends them."""
+    name = new_table(ddb, range_key="SK")
+    ddb.put_item(TableName=name, Item={"PK": {"S": "p"}, "SK": {"S": "1"}, "n": {"N": "1"}, "tags": {"SS": ["a"]}},
+                 Expected={"PK": {"Exists": False}})
+    with pytest.raises(ClientError) as e:
+        ddb.put_item(TableName=name, Item={"PK": {"S": "p"}, "SK": {"S": "1"}}, Expected={"PK": {"Exists": False}})
+    assert error_code(e.value) == "ConditionalCheckFailedException"
+    ddb.update_item(
+        TableName=name, Key={"PK": {"S": "p"}, "SK": {"S": "1"}},
+        AttributeUpdates={"n": {"Action": "ADD", "Value": {"N": "2"}}, "tags": {"Action": "DELETE", "Value": {"SS": ["a"]}},
+                          "note": {"Action": "PUT", "Value": {"S": "hi"}}},
+        Expected={"n": {"ComparisonOperator": "EQ", "AttributeValueList": [{"N": "1"}]}},
+    )
+    got = ddb.get_item(TableName=name, Key={"PK": {"S": "p"}, "SK": {"S": "1"}}, AttributesToGet=["n", "note", "tags"])
+    assert got["Item"] == {"n": {"N": "3"}, "note": {"S": "hi"}}
+    for i in range(2, 6):
+        ddb.put_item(TableName=name, Item={"PK": {"S": "p"}, "SK": {"S": str(i)}, "n": {"N": str(i)}})
+    found = ddb.query(
+        TableName=name, KeyConditions={"PK": {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "p"}]},
+                                       "SK": {"ComparisonOperator": "BETWEEN", "AttributeValueList": [{"S": "2"}, {"S": "5"}]}},
+        QueryFilter={"n": {"ComparisonOperator": "GT", "AttributeValueList": [{"N": "3"}]}},
+    )
+    assert [i["SK"]["S"] for i in found["Items"]] == ["4", "5"] and found["ScannedCount"] == 4
+    scanned = ddb.scan(TableName=name, ScanFilter={"note": {"ComparisonOperator": "NOT_NULL"}})
+    assert [i["SK"]["S"] for i in scanned["Items"]] == ["1"]
+    with pytest.raises(ClientError) as e:
+        ddb.get_item(TableName=name, Key={"PK": {"S": "p"}, "SK": {"S": "1"}}, AttributesToGet=["n"], ProjectionExpression="n")
+    assert error_message(e.value) == ("Can not use both expression and non-expression parameters in the same request: "
+                                      "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}")
+
+
 # MARK: - Errors
 
 

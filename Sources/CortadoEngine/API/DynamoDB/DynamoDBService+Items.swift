@@ -36,7 +36,6 @@ extension DynamoDBService {
         let key = try table.schema.storedKey(ofItem: item)
         _ = try table.schema.indexEntries(of: item)
         if itemSize(item) > Self.maxItemSize { throw AWSError.validation("Item size has exceeded the maximum allowed size") }
-        try Self.refuseLegacy(r, ["Expected", "ConditionalOperator"], expressions: ["ConditionExpression"])
         var attributes = try Self.expressionAttributes(r)
         let condition = try r.string("ConditionExpression").map { text in
             try ConditionExpression.parse(text, kind: .condition, attributes: &attributes)
@@ -52,7 +51,6 @@ extension DynamoDBService {
         guard let keyJSON = r.present("Key") else { throw AWSError.missing("key") }
         let table = try await requestTable(r)
         let key = try table.schema.storedKey(ofKey: try ItemWire.decode(keyJSON))
-        try Self.refuseLegacy(r, [], expressions: ["ProjectionExpression"])
         var attributes = try Self.expressionAttributes(r)
         let projection = try Self.projection(r, &attributes)
         try Self.checkExpressionsUsed(r, attributes, expressions: ["ProjectionExpression"])
@@ -82,8 +80,6 @@ extension DynamoDBService {
         guard let keyJSON = r.present("Key") else { throw AWSError.missing("key") }
         let keyItem = try ItemWire.decode(keyJSON)
         let key = try table.schema.storedKey(ofKey: keyItem)
-        try Self.refuseLegacy(
-            r, ["AttributeUpdates", "Expected", "ConditionalOperator"], expressions: ["UpdateExpression", "ConditionExpression"])
         var attributes = try Self.expressionAttributes(r)
         let update = try r.string("UpdateExpression").map { text in try UpdateExpression.parse(text, attributes: &attributes) }
         let condition = try r.string("ConditionExpression").map { text in
@@ -147,7 +143,6 @@ extension DynamoDBService {
     func deleteRequest(_ r: Request, table: Table) throws -> Delete {
         guard let keyJSON = r.present("Key") else { throw AWSError.missing("key") }
         let key = try table.schema.storedKey(ofKey: try ItemWire.decode(keyJSON))
-        try Self.refuseLegacy(r, ["Expected", "ConditionalOperator"], expressions: ["ConditionExpression"])
         var attributes = try Self.expressionAttributes(r)
         let condition = try r.string("ConditionExpression").map { text in
             try ConditionExpression.parse(text, kind: .condition, attributes: &attributes)
@@ -228,22 +223,6 @@ extension DynamoDBService {
             return
         }
         try attributes.checkAllUsed()
-    }
-
-    /// Cortado takes the expression parameters only; the legacy ones are refused with a message that says
-    /// so (docs/known-differences.md), and mixing them is AWS's own error.
-    static func refuseLegacy(_ r: Request, _ legacy: [String], expressions: [String]) throws {
-        let old = (legacy + ["AttributesToGet"]).filter { r.present($0) != nil }
-        guard !old.isEmpty else { return }
-        let new = expressions.filter { r.present($0) != nil }
-        if !new.isEmpty {
-            throw AWSError.validation(
-                "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {\(old.joined(separator: ", "))} Expression parameters: {\(new.joined(separator: ", "))}"
-            )
-        }
-        throw AWSError.validation(
-            "Cortado supports the expression parameters only; use \(expressions.joined(separator: " / ")) instead of \(old.joined(separator: ", ")) (docs/known-differences.md)"
-        )
     }
 
     static func projection(_ r: Request, _ attributes: inout ExpressionAttributes) throws -> ProjectionExpression? {

@@ -29,9 +29,6 @@ extension DynamoDBService {
                 throw AWSError.validation("Consistent reads are not supported on global secondary indexes")
             }
         }
-        try Self.refuseLegacy(
-            r, ["KeyConditions", "QueryFilter", "ScanFilter", "ConditionalOperator"],
-            expressions: ["KeyConditionExpression", "FilterExpression", "ProjectionExpression"])
         var attributes = try Self.expressionAttributes(r)
         let keys = index?.keys ?? table.schema.keys
         let key = try keyCondition.map { text in

@@ -55,7 +55,7 @@ public final class DynamoDBService: Sendable {
     /// Runs one action. Every error comes back as an `AWSError` with the plain exception name as its
     /// type; `wireError` qualifies it as DynamoDB's `__type` does.
     public func handle(action: String, body: JSON) async -> Result<JSON, AWSError> {
-        await runAction(action, body: body, on: self, in: Self.actions).mapError { e in
+        await call(action, body).mapError { e in
             var e = e
             e.type = Self.wireType(e.type)
             return e
@@ -75,7 +75,15 @@ public final class DynamoDBService: Sendable {
 
     /// The same call for in-process callers (the Step Functions integrations): the plain exception name.
     public func call(_ action: String, _ body: JSON) async -> Result<JSON, AWSError> {
-        await runAction(action, body: body, on: self, in: Self.actions)
+        let translated: JSON
+        do {
+            translated = try Self.translatingLegacy(body)
+        } catch let e as AWSError {
+            return .failure(e)
+        } catch {
+            return .failure(.internalFailure("\(error)"))
+        }
+        return await runAction(action, body: translated, on: self, in: Self.actions)
     }
 
     // MARK: - Tables
