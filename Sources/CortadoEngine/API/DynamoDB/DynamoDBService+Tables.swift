@@ -220,6 +220,9 @@ extension DynamoDBService {
                     batch.deleteSpace(found.schema.space(of: index)); return .null
                 }
             }
+            // Writes from here on keep the new indexes; the backfill then writes entries for the items as
+            // they are when it reaches them, so it never puts back an older version.
+            tables.withLock { $0[name] = table }
             for index in created { try await backfill(table, index) }
             try await store.putResource(
                 ResourceRecord(
@@ -229,17 +232,27 @@ extension DynamoDBService {
         }
     }
 
-    /// Writes a new index's entries for every item already in the table.
+    /// Writes a new index's entries for every item in the table, from a clean index space. Items whose
+    /// index key attribute has the wrong type are left out of the index (AWS reports them as violations).
     func backfill(_ table: Table, _ index: IndexSchema) async throws {
+        let space = table.schema.space(of: index)
+        _ = try await writer.perform { batch in
+            batch.deleteSpace(space)
+            return .null
+        }
         var after: ItemPosition? = nil
         while true {
             let page = try await items.items(ItemQuery(space: table.schema.space, partition: nil, after: after, limit: 500))
             guard let last = page.last else { return }
             _ = try await writer.perform { batch in
                 for entry in page {
-                    let item = try Self.decode(entry.value)
-                    for e in try table.schema.indexEntries(of: item) where e.space == table.schema.space(of: index) {
-                        batch.put(space: e.space, partition: e.key.partition, sort: e.key.sort, value: entry.value)
+                    guard let bytes = try await batch.value(space: entry.space, partition: entry.partition, sort: entry.sort) else {
+                        continue
+                    }
+                    let item = try Self.decode(bytes)
+                    guard let entries = try? table.schema.indexEntries(of: item) else { continue }
+                    for e in entries where e.space == space {
+                        batch.put(space: e.space, partition: e.key.partition, sort: e.key.sort, value: bytes)
                     }
                 }
                 return .null
