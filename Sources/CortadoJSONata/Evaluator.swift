@@ -96,8 +96,8 @@ final class Evaluator {
             var result: Value? = nil
             for item in items { result = try evaluate(item, input, inner) }
             return result
-        case .lambda(let params, _, let body):
-            return .function(FunctionValue(.lambda(params: params, body: body, frame: frame)))
+        case .lambda(let params, let signature, let body):
+            return .function(FunctionValue(.lambda(params: params, signature: signature, body: body, frame: frame)))
         case .call(let callee, let argNodes, let position):
             return try call(callee, argNodes, prefix: [], position, input, frame)
         case .apply(let lhs, let rhs, let position):
@@ -125,6 +125,9 @@ final class Evaluator {
     // MARK: Paths
 
     private func evaluatePath(_ steps: [Step], keepArray: Bool, _ input: Value?, _ frame: Frame) throws(JSONataError) -> Value? {
+        if steps.contains(where: { $0.focus != nil || $0.index != nil }) {
+            return try evaluateTuplePath(steps, keepArray: keepArray, input, frame)
+        }
         var sequence: [Value]
         var ignoreInput = false
         if case .variable = steps[0].expression {
@@ -134,7 +137,9 @@ final class Evaluator {
         } else if case .array(let items, _) = input {
             sequence = items
         } else {
-            sequence = input.map { [$0] } ?? []
+            // Without an input the first step still runs once: `'abc'.$f()`.
+            sequence = [input ?? .null]
+            ignoreInput = input == nil
         }
         for (offset, step) in steps.enumerated() {
             let isLast = offset == steps.count - 1
@@ -169,7 +174,7 @@ final class Evaluator {
             case .wildcard: value = wildcard(item)
             case .descendants:
                 var out: [Value] = []
-                descendants(item, &out)
+                if !ignoreInput { descendants(item, &out) }
                 value = .sequence(out)
             default: value = try evaluate(step.expression, ignoreInput ? nil : item, frame)
             }
@@ -212,7 +217,7 @@ final class Evaluator {
         }
     }
 
-    private func wildcard(_ value: Value) -> Value? {
+    func wildcard(_ value: Value) -> Value? {
         guard case .object(let o) = value else { return nil }
         var out: [Value] = []
         for (_, v) in o.pairs {
@@ -221,7 +226,7 @@ final class Evaluator {
         return .sequence(out)
     }
 
-    private func descendants(_ value: Value, _ out: inout [Value]) {
+    func descendants(_ value: Value, _ out: inout [Value]) {
         if !value.isArray { out.append(value) }
         switch value {
         case .array(let items, _): for i in items { descendants(i, &out) }
@@ -230,7 +235,7 @@ final class Evaluator {
         }
     }
 
-    private func filter(_ predicate: Node, _ items: [Value], _ frame: Frame) throws(JSONataError) -> Value? {
+    func filter(_ predicate: Node, _ items: [Value], _ frame: Frame) throws(JSONataError) -> Value? {
         var out: [Value] = []
         if case .number(let n) = predicate {
             var i = Int(n.rounded(.down))
@@ -291,10 +296,17 @@ final class Evaluator {
     }
 
     private func sort(_ items: [Value], _ terms: [SortTerm], _ position: Int, _ frame: Frame) throws(JSONataError) -> [Value] {
+        try sortOrder(items, terms, position) { _ in frame }.map { items[$0] }
+    }
+
+    /// The stable order of `items` under the `^( )` terms, each evaluated in its item's frame.
+    func sortOrder(
+        _ items: [Value], _ terms: [SortTerm], _ position: Int, frame: (Int) -> Frame
+    ) throws(JSONataError) -> [Int] {
         var keys: [[Value?]] = []
-        for item in items {
+        for (index, item) in items.enumerated() {
             var row: [Value?] = []
-            for term in terms { row.append(try evaluate(term.expression, item, frame)) }
+            for term in terms { row.append(try evaluate(term.expression, item, frame(index))) }
             keys.append(row)
         }
         let comesBefore: (Int, Int) throws(JSONataError) -> Bool = { a, b throws(JSONataError) in
@@ -325,8 +337,7 @@ final class Evaluator {
             }
             return false
         }
-        let order = try mergeSort(Array(items.indices), comesBefore)
-        return order.map { items[$0] }
+        return try mergeSort(Array(items.indices), comesBefore)
     }
 
     // MARK: Operators
@@ -482,7 +493,11 @@ final class Evaluator {
     /// Calls a function with its arguments; `input` is the context for `-` parameters of built-ins.
     func apply(_ f: FunctionValue, _ args: [Value?], _ input: Value?, _ position: Int?, name: String = "") throws(JSONataError) -> Value? {
         switch f.kind {
-        case .lambda(let params, let body, let captured):
+        case .lambda(let params, let signature, let body, let captured):
+            var args = args
+            if let signature {
+                args = try signature.validate(args, context: input, name: name, position: position)
+            }
             let inner = Frame(parent: captured)
             for (i, p) in params.enumerated() where i < args.count {
                 if let a = args[i] { inner.bindings[p] = a }

@@ -26,7 +26,7 @@ indirect enum Node: Sendable {
     case coalesce(Node, Node)
     case bind(String, Node)
     case block([Node])
-    case lambda(params: [String], signature: String?, body: Node)
+    case lambda(params: [String], signature: Signature?, body: Node)
     /// A call; a nil argument is a `?` placeholder (partial application).
     case call(Node, [Node?], position: Int)
     case apply(Node, Node, position: Int)

@@ -264,7 +264,7 @@ struct Parser {
             }
         }
         try expect(")")
-        var signature: String? = nil
+        var signature: Signature? = nil
         if isOp("<") {
             // The signature is read raw: `<n-s?:s>`.
             var text = ""
@@ -279,7 +279,7 @@ struct Parser {
                 if depth > 0 { text += current.kind == .variable ? "$" + current.text : current.text }
                 try advance()
             }
-            signature = text
+            signature = Signature("<" + text + ">")
         }
         try expect("{")
         let body = try expression(0)

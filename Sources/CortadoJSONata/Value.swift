@@ -47,7 +47,7 @@ struct ObjectValue {
 /// A callable: a lambda with its closure, a built-in, or a partial application of either.
 final class FunctionValue {
     enum Kind {
-        case lambda(params: [String], body: Node, frame: Frame)
+        case lambda(params: [String], signature: Signature?, body: Node, frame: Frame)
         case builtin(Builtin)
         case partial(FunctionValue, [PartialArgument])
         /// `$f ~> $g`: applies `f`, then `g`.
@@ -59,7 +59,7 @@ final class FunctionValue {
     /// How many arguments a higher-order function should pass.
     var arity: Int {
         switch kind {
-        case .lambda(let params, _, _): params.count
+        case .lambda(let params, _, _, _): params.count
         case .builtin(let b): b.signature.params.count
         case .partial(_, let args): args.filter { if case .placeholder = $0 { true } else { false } }.count
         case .composition(let f, _): f.arity

@@ -172,3 +172,11 @@ struct FunctionTests {
         #expect(throws: JSONataError.self) { try loop.evaluate(nil, environment: .init(maxSteps: 100)) }
     }
 }
+
+struct LambdaSignatureTests {
+    @Test func signaturesCheckArguments() throws {
+        #expect(try eval("($add := function($a, $b) <nn:n> { $a + $b }; $add(1, 2))") == 3)
+        #expect(errorCode("($add := function($a, $b) <nn:n> { $a + $b }; $add(1, 'x'))") == "T0410")
+        #expect(try eval("($f := function($s) <s-:s> { $uppercase($s) }; 'abc'.$f())") == "ABC")
+    }
+}

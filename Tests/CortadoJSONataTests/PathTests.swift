@@ -90,3 +90,25 @@ struct PathTests {
         #expect(try eval("7 / 2")?.text == "3.5")
     }
 }
+
+/// "Path operators": the `@` and `#` binding operators.
+struct BindingTests {
+    @Test(arguments: [
+        ("Account.Order#$i.{'id': OrderID, 'index': $i}", #"[{"id": "order103", "index": 0}, {"id": "order104", "index": 1}]"#),
+        ("Account.Order.Product#$i[$i = 1].`Product Name`", #"["Trilby hat", "Cloak"]"#),
+        ("(Account.Order@$o.$o.Product@$p.{'order': $o.OrderID, 'sku': $p.SKU})[0]", #"{"order": "order103", "sku": "0406654608"}"#),
+        ("Account.Order#$i^(>$i).OrderID", #"["order104", "order103"]"#),
+    ])
+    func bindings(_ expression: String, _ expected: String) throws {
+        #expect(try eval(expression, invoice) == json(expected), "\(expression)")
+    }
+
+    @Test func joinsTwoArraysWithFocus() throws {
+        let library = json(
+            #"{"loans": [{"isbn": "1", "who": "ann"}, {"isbn": "2", "who": "bob"}], "books": [{"isbn": "2", "title": "B"}, {"isbn": "1", "title": "A"}]}"#
+        )
+        #expect(
+            try eval("loans@$l.books@$b[$l.isbn = $b.isbn].{'who': $l.who, 'title': $b.title}", library)
+                == json(#"[{"who": "ann", "title": "A"}, {"who": "bob", "title": "B"}]"#))
+    }
+}
