@@ -117,8 +117,8 @@ final class Evaluator {
         case .sort(let terms, let position):
             guard let v = input else { return nil }
             return .sequence(try sort(v.items, terms, position, frame))
-        case .transform(_, _, _, let position):
-            throw .init(code: "U0000", message: "Transform expressions are not supported yet", position: position)
+        case .transform(let pattern, let update, let delete, _):
+            return .function(FunctionValue(.transform(pattern: pattern, update: update, delete: delete, frame: frame)))
         }
     }
 
@@ -518,6 +518,9 @@ final class Evaluator {
                 }
             }
             return try apply(g, filled, input, position, name: name)
+        case .transform(let pattern, let update, let delete, let captured):
+            guard let target = args.first ?? nil else { return nil }
+            return try transform(target, pattern, update, delete, captured)
         case .composition(let first, let second):
             let mid = try apply(first, args, input, position)
             return try apply(second, [mid], input, position)

@@ -26,6 +26,8 @@ struct ArrayFlags: OptionSet {
 
 /// An object that keeps its key order.
 struct ObjectValue {
+    /// Marks an object in a transform's copy, so that the objects its pattern matches can be found again.
+    var tag = 0
     private(set) var keys: [String] = []
     private var storage: [String: Value] = [:]
 
@@ -52,6 +54,8 @@ final class FunctionValue {
         case partial(FunctionValue, [PartialArgument])
         /// `$f ~> $g`: applies `f`, then `g`.
         case composition(FunctionValue, FunctionValue)
+        /// `| pattern | update, delete |`.
+        case transform(pattern: Node, update: Node, delete: Node?, frame: Frame)
     }
     let kind: Kind
     init(_ kind: Kind) { self.kind = kind }
@@ -63,6 +67,7 @@ final class FunctionValue {
         case .builtin(let b): b.signature.params.count
         case .partial(_, let args): args.filter { if case .placeholder = $0 { true } else { false } }.count
         case .composition(let f, _): f.arity
+        case .transform: 1
         }
     }
 }

@@ -112,3 +112,25 @@ struct BindingTests {
                 == json(#"[{"who": "ann", "title": "A"}, {"who": "bob", "title": "B"}]"#))
     }
 }
+
+/// "Other operators": the transform operator.
+struct TransformTests {
+    @Test func updatesAndDeletesMatchedObjects() throws {
+        let result = try eval("$ ~> |Account.Order.Product|{'Price': Price * 2}, ['SKU', 'ProductID']|", invoice)
+        #expect(
+            result?["Account"]?["Order"]?.arrayValue?[1]["Product"]?.arrayValue?[1]
+                == json(#"{"Product Name": "Cloak", "Price": 215.98, "Quantity": 1}"#))
+        #expect(
+            try eval("$ ~> |Address|{'City': 'London'}|", address)?["Address"]
+                == json(#"{"Street": "Hursley Park", "City": "London", "Postcode": "SO21 2JN"}"#))
+    }
+
+    @Test func leavesTheInputAlone() throws {
+        #expect(try eval("($x := Address; $y := $x ~> |$|{'City': 'X'}|; $x.City)", address) == "Winchester")
+    }
+
+    @Test(arguments: [("$ ~> |Address|1|", "T2011"), ("$ ~> |Address|{}, 1|", "T2012")])
+    func errors(_ expression: String, _ code: String) {
+        #expect(errorCode(expression, address) == code)
+    }
+}
