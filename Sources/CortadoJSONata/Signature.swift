@@ -22,8 +22,15 @@ struct Signature: Sendable {
     var params: [Param] = []
 
     init(_ text: String) {
-        var chars = Array(text.dropFirst().prefix { $0 != ":" })
-        if chars.last == ">" { chars.removeLast() }
+        // The parameters run to the `:` (return type) or `>` at the top level.
+        var chars: [Character] = []
+        var level = 0
+        for c in text.dropFirst() {
+            if level == 0, c == ":" || c == ">" { break }
+            if c == "<" { level += 1 }
+            if c == ">" { level -= 1 }
+            chars.append(c)
+        }
         var i = 0
         while i < chars.count {
             let c = chars[i]

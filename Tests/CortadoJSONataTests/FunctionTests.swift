@@ -180,3 +180,28 @@ struct LambdaSignatureTests {
         #expect(try eval("($f := function($s) <s-:s> { $uppercase($s) }; 'abc'.$f())") == "ABC")
     }
 }
+
+struct MoreFunctionTests {
+    @Test(arguments: [
+        (
+            "$match('ababbabbcc', /a(b+)/)",
+            #"[{"match": "ab", "index": 0, "groups": ["b"]}, {"match": "abb", "index": 2, "groups": ["bb"]}, {"match": "abb", "index": 5, "groups": ["bb"]}]"#
+        ),
+        ("$match('ababbabbcc', /a(b+)/, 1)", #"{"match": "ab", "index": 0, "groups": ["b"]}"#),
+        ("$sift({'a': 1, 'b': 2, 'c': 3}, function($v) { $v > 1 })", #"{"b": 2, "c": 3}"#),
+        ("$base64encode('myuser:mypassword')", "\"bXl1c2VyOm15cGFzc3dvcmQ=\""),
+        ("$base64decode('bXl1c2VyOm15cGFzc3dvcmQ=')", "\"myuser:mypassword\""),
+        ("$formatBase(100, 2)", "\"1100100\""),
+        ("$formatBase(2555, 16)", "\"9fb\""),
+        ("$eval('[1, 2, 3]')", "[1, 2, 3]"),
+        ("$eval('$sum($)', [1, 2, 3])", "6"),
+    ])
+    func values(_ expression: String, _ expected: String) throws {
+        #expect(try eval(expression) == json(expected), "\(expression)")
+    }
+
+    @Test(arguments: [("$formatBase(1, 40)", "D3100"), ("$eval('1 +')", "D3120")])
+    func errors(_ expression: String, _ code: String) {
+        #expect(errorCode(expression) == code)
+    }
+}
