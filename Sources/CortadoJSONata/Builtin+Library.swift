@@ -11,7 +11,7 @@ extension Builtin {
         Builtin("string", "<x-b?:s>") { _, a, _ throws(JSONataError) in
             guard let v = a[0] else { return nil }
             if case .number(let n) = v { _ = try finite(n) }
-            if case .bool(true) = a[1], !(v.stringValue != nil) { return .string(v.stringify(pretty: true)) }
+            if case .bool(true) = a[1], v.stringValue == nil { return .string(v.stringify(pretty: true)) }
             return .string(castString(v))
         },
         Builtin("length", "<s-:n>") { _, a, _ throws(JSONataError) in
@@ -129,11 +129,11 @@ extension Builtin {
                 }
                 limit = Int(l)
             }
-            guard case .string(let replacement)? = a[2] else {
-                throw .init(code: "D3012", message: "Attempted to replace a matched string with a non-string value")
-            }
             switch a[1] {
             case .string(let p)?:
+                guard case .string(let replacement)? = a[2] else {
+                    throw .init(code: "T0410", message: "Argument 3 of function \"replace\" does not match function signature")
+                }
                 guard !p.isEmpty else {
                     throw .init(code: "D3010", message: "Second argument of replace function cannot be an empty string")
                 }
@@ -153,10 +153,23 @@ extension Builtin {
             case .function(let f)?:
                 var out = ""
                 var start = s.startIndex
-                for m in try regexMatches(f, in: s, limit: limit) {
-                    out += s[start..<m.lowerBound]
-                    out += replacement
-                    start = m.upperBound
+                for (range, groups) in try regexMatchesWithGroups(f, in: s, limit: limit) {
+                    out += s[start..<range.lowerBound]
+                    switch a[2] {
+                    case .string(let template)?:
+                        out += substitute(template, match: String(s[range]), groups: groups)
+                    case .function(let g)?:
+                        var m = ObjectValue()
+                        m["match"] = .string(String(s[range]))
+                        m["index"] = .number(Double(s.unicodeScalars.distance(from: s.startIndex, to: range.lowerBound)))
+                        m["groups"] = .array(groups.map { .string($0) }, [])
+                        guard case .string(let r)? = try e.callback(g, [.object(m)]) else {
+                            throw .init(code: "D3012", message: "Attempted to replace a matched string with a non-string value")
+                        }
+                        out += r
+                    default: return nil
+                    }
+                    start = range.upperBound
                 }
                 out += s[start...]
                 return .string(out)
@@ -164,6 +177,44 @@ extension Builtin {
             }
         },
     ]
+
+    /// A replacement template: `$0` is the match, `$1`... the groups (the longest group number that exists), `$$` a `$`.
+    static func substitute(_ template: String, match: String, groups: [String]) -> String {
+        let t = Array(template)
+        var out = ""
+        var i = 0
+        while i < t.count {
+            guard t[i] == "$", i + 1 < t.count else {
+                out.append(t[i])
+                i += 1
+                continue
+            }
+            if t[i + 1] == "$" {
+                out += "$"
+                i += 2
+                continue
+            }
+            var j = i + 1
+            while j < t.count, t[j].isASCII, t[j].isNumber { j += 1 }
+            guard j > i + 1 else {
+                out.append(t[i])
+                i += 1
+                continue
+            }
+            // Take the longest prefix of the digits that names a group.
+            var end = j
+            while end > i + 1, let n = Int(String(t[(i + 1)..<end])), n > groups.count { end -= 1 }
+            if end == i + 1 {
+                // No such group: the digits are consumed and replaced by nothing.
+                i = j
+                continue
+            }
+            let n = Int(String(t[(i + 1)..<end]))!
+            out += n == 0 ? match : groups[n - 1]
+            i = end
+        }
+        return out
+    }
 
     /// The ranges a regex literal matches in `s`.
     static func regexMatches(_ f: FunctionValue, in s: String, limit: Int?) throws(JSONataError) -> [Range<String.Index>] {
@@ -211,7 +262,7 @@ extension Builtin {
             var scale = 1.0
             for _ in 0..<abs(precision) { scale *= 10 }
             let scaled = precision >= 0 ? n * scale : n / scale
-            // Half to even, on the decimal value as printed, so that 2.675 stays 2.67 as in JSONata.
+            // JSONata rounds halves to even; other fractions to the nearest.
             var r = scaled.rounded(.toNearestOrEven)
             if abs(scaled - scaled.rounded(.towardZero)) != 0.5 { r = scaled.rounded() }
             let result = precision >= 0 ? r / scale : r * scale

@@ -205,3 +205,18 @@ struct MoreFunctionTests {
         #expect(errorCode(expression) == code)
     }
 }
+
+struct ReplaceTests {
+    @Test(arguments: [
+        ("$replace('abracadabra', /bra/, '*')", "\"a*cada*\""),
+        ("$replace('John Smith', /(\\w+)\\s(\\w+)/, '$2, $1')", "\"Smith, John\""),
+        ("$replace('265USD', /([0-9]+)USD/, '$$$1')", "\"$265\""),
+        (
+            "$replace('temperature = 68F today', /(\\d+)F/, function($m) { $string($round(($number($m.groups[0]) - 32) * 5 / 9)) & 'C' })",
+            "\"temperature = 20C today\""
+        ),
+    ])
+    func regexReplacement(_ expression: String, _ expected: String) throws {
+        #expect(try eval(expression) == json(expected), "\(expression)")
+    }
+}
