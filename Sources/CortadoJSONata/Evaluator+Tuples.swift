@@ -12,7 +12,7 @@ extension Evaluator {
         } else {
             tuples = (input?.items ?? []).map { Tuple(value: $0, frame: frame) }
         }
-        for step in steps {
+        for (offset, step) in steps.enumerated() {
             if case .sort(let terms, let position) = step.expression {
                 let order = try sortOrder(tuples.map(\.value), terms, position) { tuples[$0].frame }
                 tuples = order.map { tuples[$0] }
@@ -33,7 +33,11 @@ extension Evaluator {
                 guard let value else { continue }
                 var produced: [Tuple] = []
                 let items: [Value]
-                if case .array = step.expression { items = [value] } else { items = value.items }
+                if case .array = step.expression, offset == 0 || offset == steps.count - 1 {
+                    items = [value]
+                } else {
+                    items = value.items
+                }
                 for (position, item) in items.enumerated() {
                     let bound = Frame(parent: tuple.frame)
                     if let focus = step.focus { bound.bindings[focus] = item }

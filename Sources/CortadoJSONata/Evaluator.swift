@@ -146,7 +146,9 @@ final class Evaluator {
             if case .sort(let terms, let position) = step.expression {
                 sequence = try sort(sequence, terms, position, frame)
             } else {
-                switch try evaluateStep(step, sequence, isLast: isLast, frame, ignoreInput: offset == 0 && ignoreInput) {
+                switch try evaluateStep(
+                    step, sequence, isLast: isLast, isFirst: offset == 0, frame, ignoreInput: offset == 0 && ignoreInput)
+                {
                 case .items(let items): sequence = items
                 case .whole(let array):
                     return keepArray ? .array(array, [.sequence, .keepSingleton]) : .array(array, [])
@@ -164,7 +166,7 @@ final class Evaluator {
     }
 
     private func evaluateStep(
-        _ step: Step, _ input: [Value], isLast: Bool, _ frame: Frame, ignoreInput: Bool
+        _ step: Step, _ input: [Value], isLast: Bool, isFirst: Bool, _ frame: Frame, ignoreInput: Bool
     ) throws(JSONataError) -> StepResult {
         var results: [Value] = []
         for item in input {
@@ -195,7 +197,8 @@ final class Evaluator {
         var flat: [Value] = []
         for r in results {
             if case .array(let a, _) = r {
-                if case .array = step.expression { flat.append(r) } else { flat.append(contentsOf: a) }
+                // An array constructor as the first or last step is one value, as in JSONata.
+                if case .array = step.expression, isFirst || isLast { flat.append(r) } else { flat.append(contentsOf: a) }
             } else {
                 flat.append(r)
             }

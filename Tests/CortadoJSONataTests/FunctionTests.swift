@@ -220,3 +220,17 @@ struct ReplaceTests {
         #expect(try eval(expression) == json(expected), "\(expression)")
     }
 }
+
+struct URLTests {
+    @Test(arguments: [
+        ("$encodeUrlComponent('?x=test')", "\"%3Fx%3Dtest\""),
+        ("$encodeUrl('https://mozilla.org/?x=шеллы')", "\"https://mozilla.org/?x=%D1%88%D0%B5%D0%BB%D0%BB%D1%8B\""),
+        ("$decodeUrlComponent('%3Fx%3Dtest')", "\"?x=test\""),
+        ("$decodeUrl('https://mozilla.org/?x=%D1%88%D0%B5%D0%BB%D0%BB%D1%8B')", "\"https://mozilla.org/?x=шеллы\""),
+        ("$clone({'a': [1]})", #"{"a": [1]}"#),
+        ("$.[1, 2].$", "[1, 2]"),
+    ])
+    func values(_ expression: String, _ expected: String) throws {
+        #expect(try eval(expression, json("{}")) == json(expected), "\(expression)")
+    }
+}
