@@ -12,6 +12,8 @@ public struct JSONataEnvironment: Sendable {
     public var maxRangeSize: Int
     /// The number of evaluation steps allowed before `U1001`; nil for no budget.
     public var maxSteps: Int?
+    /// Functions added to (or replacing) the library, by name without the `$`.
+    public var functions: [String: JSONataFunction] = [:]
 
     public init(
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },

@@ -19,6 +19,12 @@ public struct JSONataExpression: Sendable {
         let evaluator = Evaluator(environment: environment, root: value)
         let frame = Frame(parent: nil)
         for builtin in Builtin.library { frame.bindings[builtin.name] = .function(FunctionValue(.builtin(builtin))) }
+        for (name, f) in environment.functions {
+            let builtin = Builtin(name, f.signature) { _, args, _ throws(JSONataError) in
+                try f.body(args.map { $0?.json }).map(Value.init)
+            }
+            frame.bindings[name] = .function(FunctionValue(.builtin(builtin)))
+        }
         for (k, v) in bindings { frame.bindings[k] = Value(v) }
         let result = try evaluator.evaluate(root, value, frame)
         return result?.json

@@ -45,3 +45,23 @@ struct DateTests {
         #expect(errorCode("$toMillis('yesterday')") == "D3110")
     }
 }
+
+struct HostFunctionTests {
+    /// Step Functions' `$partition(array, size)`, as a host would add it.
+    static let partition = JSONataFunction(signature: "<an:a>") { args throws(JSONataError) in
+        guard let items = args[0]?.arrayValue, let size = args[1]?.intValue else { return nil }
+        guard size > 0 else { throw JSONataError(code: "States.QueryEvaluationError", message: "size must be positive") }
+        return .array(stride(from: 0, to: items.count, by: size).map { .array(Array(items[$0..<min($0 + size, items.count)])) })
+    }
+
+    @Test func hostFunctionsJoinTheLibrary() throws {
+        var environment = JSONataEnvironment()
+        environment.functions["partition"] = Self.partition
+        let e = try JSONataExpression(compiling: "$partition([1, 2, 3, 4, 5], 2)")
+        #expect(try e.evaluate(nil, environment: environment) == json("[[1, 2], [3, 4], [5]]"))
+        let bad = try JSONataExpression(compiling: "$partition('x', 'y')")
+        #expect(throws: JSONataError.self) { try bad.evaluate(nil, environment: environment) }
+        let wrapped = try JSONataExpression(compiling: "$partition(7, 1)")
+        #expect(try wrapped.evaluate(nil, environment: environment) == json("[[7]]"))
+    }
+}
