@@ -1,4 +1,5 @@
-/// Paths with `@$var` (focus) and `#$var` (index) bindings: each value travels with the frame that binds them.
+/// Paths with `@$var` (focus) and `#$var` (index) bindings or `%`: each value travels with the frame that binds them
+/// and the values it was reached through.
 extension Evaluator {
     private struct Tuple {
         var value: Value
@@ -21,7 +22,16 @@ extension Evaluator {
             var next: [Tuple] = []
             for tuple in tuples {
                 var value: Value?
+                let ancestors = tuple.frame.nearestAncestors
                 switch step.expression {
+                case .parent:
+                    guard let parent = ancestors.first else {
+                        throw .init(code: "S0217", message: "The object representing the 'parent' cannot be derived from this expression")
+                    }
+                    let up = Frame(parent: tuple.frame)
+                    up.ancestors = Array(ancestors.dropFirst())
+                    next.append(Tuple(value: parent, frame: up))
+                    continue
                 case .name(let key): value = lookup(tuple.value, key)
                 case .wildcard: value = wildcard(tuple.value)
                 case .descendants:
@@ -40,6 +50,7 @@ extension Evaluator {
                 }
                 for (position, item) in items.enumerated() {
                     let bound = Frame(parent: tuple.frame)
+                    bound.ancestors = step.focus == nil ? [tuple.value] + ancestors : ancestors
                     if let focus = step.focus { bound.bindings[focus] = item }
                     if let index = step.index { bound.bindings[index] = .number(Double(position)) }
                     // With a focus binding the context stays where it was.

@@ -49,7 +49,10 @@ final class Evaluator {
             if name == "$" { return root }
             return frame.lookup(name)
         case .parent:
-            throw .init(code: "S0217", message: "The object representing the 'parent' cannot be derived from this expression")
+            guard let parent = frame.nearestAncestors.first else {
+                throw .init(code: "S0217", message: "The object representing the 'parent' cannot be derived from this expression")
+            }
+            return parent
         case .path(let steps, let keep):
             return try evaluatePath(steps, keepArray: keep, input, frame)
         case .binary(let op, let lhs, let rhs, let position):
@@ -125,7 +128,7 @@ final class Evaluator {
     // MARK: Paths
 
     private func evaluatePath(_ steps: [Step], keepArray: Bool, _ input: Value?, _ frame: Frame) throws(JSONataError) -> Value? {
-        if steps.contains(where: { $0.focus != nil || $0.index != nil }) {
+        if steps.contains(where: { $0.focus != nil || $0.index != nil || $0.mentionsParent }) {
             return try evaluateTuplePath(steps, keepArray: keepArray, input, frame)
         }
         var sequence: [Value]

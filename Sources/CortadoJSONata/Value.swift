@@ -81,8 +81,19 @@ enum PartialArgument {
 /// A scope of variable bindings; lambdas capture the frame they were made in.
 final class Frame {
     var bindings: [String: Value] = [:]
+    /// In a path that uses `%`: the values the context was reached through, nearest first.
+    var ancestors: [Value]? = nil
     let parent: Frame?
     init(parent: Frame?) { self.parent = parent }
+
+    var nearestAncestors: [Value] {
+        var frame: Frame? = self
+        while let f = frame {
+            if let a = f.ancestors { return a }
+            frame = f.parent
+        }
+        return []
+    }
 
     func lookup(_ name: String) -> Value? {
         var frame: Frame? = self

@@ -134,3 +134,20 @@ struct TransformTests {
         #expect(errorCode(expression, address) == code)
     }
 }
+
+/// "Path operators": the parent operator `%`.
+struct ParentTests {
+    @Test(arguments: [
+        ("(Account.Order.Product.{'name': `Product Name`, 'order': %.OrderID})[0]", #"{"name": "Bowler Hat", "order": "order103"}"#),
+        ("Account.Order.Product[%.OrderID = 'order104'].SKU", #"["040657863", "0406654603"]"#),
+        ("Account.Order.Product.%.%.`Account Name`", #"["Firefly", "Firefly", "Firefly", "Firefly"]"#),
+        ("$count(Account.Order.Product.%)", "4"),
+    ])
+    func parents(_ expression: String, _ expected: String) throws {
+        #expect(try eval(expression, invoice) == json(expected), "\(expression)")
+    }
+
+    @Test func noParentAtTheTop() {
+        #expect(errorCode("%", invoice) == "S0217")
+    }
+}
