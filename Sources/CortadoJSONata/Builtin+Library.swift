@@ -20,10 +20,10 @@ extension Builtin {
         Builtin("substring", "<s-nn?:s>") { _, a, _ throws(JSONataError) in
             guard let s = a[0]?.stringValue, let startValue = a[1]?.numberValue else { return nil }
             let chars = scalars(s)
-            var start = Int(startValue)
+            var start = clampedInt(startValue)
             if chars.count + start < 0 { start = 0 }
             if let length = a[2]?.numberValue {
-                let l = Int(length)
+                let l = clampedInt(length)
                 if l <= 0 { return .string("") }
                 let end = start >= 0 ? start + l : chars.count + start + l
                 return .string(string(jsSlice(chars, start, end)))
@@ -63,10 +63,12 @@ extension Builtin {
         Builtin("pad", "<s-ns?:s>") { _, a, _ throws(JSONataError) in
             guard let s = a[0]?.stringValue, let w = a[1]?.numberValue else { return nil }
             let fill = scalars(a[2]?.stringValue ?? " ")
-            let width = Int(w)
+            let width = clampedInt(w)
             let have = s.unicodeScalars.count
             let need = abs(width) - have
             guard need > 0, !fill.isEmpty else { return .string(s) }
+            // A width no string could reach would only exhaust memory.
+            guard need <= 10_000_000 else { throw .init(code: "D1001", message: "Number out of range: \(Value.formatNumber(w))") }
             var padding: [Unicode.Scalar] = []
             while padding.count < need { padding.append(fill[padding.count % fill.count]) }
             return .string(width > 0 ? s + string(padding) : string(padding) + s)
@@ -87,7 +89,7 @@ extension Builtin {
                 guard l >= 0 else {
                     throw .init(code: "D3020", message: "Third argument of split function must evaluate to a positive number")
                 }
-                limit = Int(l)
+                limit = clampedInt(l)
             }
             var parts: [String] = []
             let h = scalars(s)
@@ -127,7 +129,7 @@ extension Builtin {
                 guard l >= 0 else {
                     throw .init(code: "D3011", message: "Fourth argument of replace function must evaluate to a positive number")
                 }
-                limit = Int(l)
+                limit = clampedInt(l)
             }
             switch a[1] {
             case .string(let p)?:
@@ -258,7 +260,7 @@ extension Builtin {
         Builtin("ceil", "<n-:n>") { _, a, _ throws(JSONataError) in a[0]?.numberValue.map { .number($0.rounded(.up)) } },
         Builtin("round", "<n-n?:n>") { _, a, _ throws(JSONataError) in
             guard let n = a[0]?.numberValue else { return nil }
-            let precision = Int(a[1]?.numberValue ?? 0)
+            let precision = max(-300, min(300, clampedInt(a[1]?.numberValue ?? 0)))
             var scale = 1.0
             for _ in 0..<abs(precision) { scale *= 10 }
             let scaled = precision >= 0 ? n * scale : n / scale
@@ -549,5 +551,5 @@ private func exp2(_ x: Double) -> Double {
         term *= frac / Double(n)
         sum += term
     }
-    return Double(sign: .plus, exponent: Int(whole), significand: sum)
+    return Double(sign: .plus, exponent: clampedInt(whole), significand: sum)
 }

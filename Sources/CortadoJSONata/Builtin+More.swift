@@ -5,7 +5,7 @@ extension Builtin {
     static let more: [Builtin] = [
         Builtin("match", "<s-f<s:o>n?:a<o>>") { _, a, _ throws(JSONataError) in
             guard let s = a[0]?.stringValue, let f = a[1]?.functionValue else { return nil }
-            let limit = a[2]?.numberValue.map { Int($0) }
+            let limit = a[2]?.numberValue.map(clampedInt)
             if let limit, limit < 0 {
                 throw .init(code: "D3040", message: "Third argument of match function must evaluate to a positive number")
             }

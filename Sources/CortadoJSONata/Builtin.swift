@@ -35,6 +35,12 @@ extension Value {
     var functionValue: FunctionValue? { if case .function(let f) = self { f } else { nil } }
 }
 
+/// A number as an `Int` that cannot trap: NaN is 0, and magnitudes are capped far beyond any string or array.
+func clampedInt(_ d: Double) -> Int {
+    guard !d.isNaN else { return 0 }
+    return Int(max(-1e15, min(1e15, d)))
+}
+
 /// JavaScript's `Array.prototype.slice` bounds.
 func jsSlice<T>(_ a: [T], _ start: Int, _ end: Int? = nil) -> [T] {
     let n = a.count

@@ -76,7 +76,7 @@ extension Evaluator {
             let r = try evaluate(predicate, item, tuple.frame)
             if let r, !r.items.isEmpty, r.items.allSatisfy(\.isNumber) {
                 for case .number(let n) in r.items {
-                    var i = Int(n.rounded(.down))
+                    var i = clampedInt(n.rounded(.down))
                     if i < 0 { i += tuples.count }
                     if i == index {
                         out.append(tuple)

@@ -244,7 +244,7 @@ final class Evaluator {
     func filter(_ predicate: Node, _ items: [Value], _ frame: Frame) throws(JSONataError) -> Value? {
         var out: [Value] = []
         if case .number(let n) = predicate {
-            var i = Int(n.rounded(.down))
+            var i = clampedInt(n.rounded(.down))
             if i < 0 { i += items.count }
             if i >= 0, i < items.count { out.append(items[i]) }
             return .sequence(out)
@@ -253,7 +253,7 @@ final class Evaluator {
             let r = try evaluate(predicate, item, frame)
             if let r, case .number = r.items.first, r.items.allSatisfy({ if case .number = $0 { true } else { false } }) {
                 for case .number(let n) in r.items {
-                    var i = Int(n.rounded(.down))
+                    var i = clampedInt(n.rounded(.down))
                     if i < 0 { i += items.count }
                     if i == index {
                         out.append(item)

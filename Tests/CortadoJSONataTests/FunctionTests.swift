@@ -234,3 +234,17 @@ struct URLTests {
         #expect(try eval(expression, json("{}")) == json(expected), "\(expression)")
     }
 }
+
+struct HugeNumberTests {
+    @Test(arguments: [
+        ("$substring('abc', 1e20)", "\"\""),
+        ("$substring('abc', -1e20, 1e20)", "\"abc\""),
+        ("$split('a b', ' ', 1e30)", #"["a", "b"]"#),
+        ("[1, 2][1e20]", "[]"),
+        ("$round(1.5, 1e10)", "1.5"),
+    ])
+    func doNotTrap(_ expression: String, _ expected: String) throws {
+        let result = try eval(expression)
+        #expect(result == json(expected) || (result == nil && expected == "[]"), "\(expression)")
+    }
+}
