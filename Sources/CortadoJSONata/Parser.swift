@@ -2,6 +2,9 @@
 struct Parser {
     private var lexer: Lexer
     private var current: Token
+    private var depth = 0
+    /// Nesting deeper than this would exhaust the stack; JSONata has no such limit, but no real expression nears it.
+    static let maxNesting = 300
 
     static let bindingPowers: [String: Int] = [
         ".": 75, "[": 80, "]": 0, "{": 70, "}": 0, "(": 80, ")": 0, ",": 0, "@": 80, "#": 80, ";": 0, ":": 0, "?": 20,
@@ -66,6 +69,11 @@ struct Parser {
     }
 
     mutating func expression(_ rbp: Int) throws(JSONataError) -> Node {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxNesting {
+            throw .init(code: "U1001", message: "The expression is nested too deeply", position: current.position)
+        }
         let token = current
         try advance()
         var left = try nud(token)

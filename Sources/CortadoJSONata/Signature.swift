@@ -35,9 +35,10 @@ struct Signature: Sendable {
         while i < chars.count {
             let c = chars[i]
             switch c {
-            case "?": params[params.count - 1].optional = true
-            case "+": params[params.count - 1].oneOrMore = true
-            case "-": params[params.count - 1].context = true
+            case "?" where !params.isEmpty: params[params.count - 1].optional = true
+            case "+" where !params.isEmpty: params[params.count - 1].oneOrMore = true
+            case "-" where !params.isEmpty: params[params.count - 1].context = true
+            case "?", "+", "-": break
             case "(":
                 var types = Set<Character>()
                 i += 1
@@ -58,7 +59,9 @@ struct Signature: Sendable {
                     i += 1
                 }
                 i -= 1
-                if params[params.count - 1].types == ["a"], inner.count == 1 { params[params.count - 1].subtype = inner[0] }
+                if !params.isEmpty, params[params.count - 1].types == ["a"], inner.count == 1 {
+                    params[params.count - 1].subtype = inner[0]
+                }
             default:
                 params.append(Param(types: [c]))
             }

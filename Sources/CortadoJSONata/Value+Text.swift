@@ -2,6 +2,7 @@ extension Value {
     /// A number as JavaScript prints it after JSONata's rounding to 15 significant digits.
     static func formatNumber(_ d: Double) -> String {
         if d == 0 { return "0" }
+        guard d.isFinite else { return d.isNaN ? "NaN" : (d < 0 ? "-Infinity" : "Infinity") }
         var text = d.magnitude.description
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {

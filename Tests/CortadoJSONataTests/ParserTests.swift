@@ -74,3 +74,19 @@ struct ParserTests {
         #expect(try eval("a / b", json(#"{"a": 9, "b": 3}"#)) == 3)
     }
 }
+
+struct RobustnessTests {
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
+        #expect(errorCode(deep) == "U1001")
+        #expect(errorCode(String(repeating: "-", count: 5000) + "1") == "U1001")
+    }
+
+    @Test func oddSignaturesDoNotCrash() throws {
+        #expect(try eval("function($x) <?> { 1 }()") == 1)
+    }
+
+    @Test func infinityConcatenates() throws {
+        #expect(try eval("'a' & $sum([1e308, 1e308])") == "aInfinity")
+    }
+}
