@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CortadoTesting", targets: ["CortadoTesting"]),
         .library(name: "CortadoServer", targets: ["CortadoServer"]),
         .library(name: "CortadoTables", targets: ["CortadoTables"]),
+        .library(name: "CortadoJSONata", targets: ["CortadoJSONata"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +36,8 @@ let package = Package(
         .target(name: "CortadoEvents", dependencies: ["CortadoJSON"]),
         // Pure: DynamoDB's data model (attribute values, numbers, item sizes) and its expression language.
         .target(name: "CortadoTables", dependencies: ["CortadoJSON"]),
+        // Pure: a JSONata 2.0 evaluator (lexer, Pratt parser, evaluator, function library) over the JSON value.
+        .target(name: "CortadoJSONata", dependencies: ["CortadoJSON"]),
         // Drives executions: the in-process runner with a virtual clock, task runners, the services and the function host.
         .target(
             name: "CortadoEngine",
@@ -79,6 +82,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CortadoJSONTests", dependencies: ["CortadoJSON"]),
+        .testTarget(name: "CortadoJSONataTests", dependencies: ["CortadoJSONata", "CortadoJSON"]),
         .testTarget(name: "CortadoTablesTests", dependencies: ["CortadoTables", "CortadoJSON"]),
         .testTarget(name: "CortadoLanguageTests", dependencies: ["CortadoLanguage", "CortadoJSON"]),
         .testTarget(

@@ -1,0 +1,25 @@
+extension Step {
+    /// Whether `%` appears in the step (in its expression or predicates), so that the path must track ancestors.
+    var mentionsParent: Bool { expression.mentionsParent || predicates.contains { $0.mentionsParent } }
+}
+
+extension Node {
+    var mentionsParent: Bool {
+        switch self {
+        case .parent: return true
+        case .string, .number, .bool, .null, .regex, .name, .variable, .wildcard, .descendants: return false
+        case .path(let steps, _): return steps.contains { $0.mentionsParent }
+        case .binary(_, let a, let b, _), .elvis(let a, let b), .coalesce(let a, let b), .apply(let a, let b, _), .filter(let a, let b):
+            return a.mentionsParent || b.mentionsParent
+        case .negate(let a, _), .bind(_, let a), .lambda(_, _, let a): return a.mentionsParent
+        case .array(let items), .block(let items): return items.contains { $0.mentionsParent }
+        case .object(let pairs, _): return pairs.contains { $0.0.mentionsParent || $0.1.mentionsParent }
+        case .group(let base, let pairs, _):
+            return base.mentionsParent || pairs.contains { $0.0.mentionsParent || $0.1.mentionsParent }
+        case .condition(let a, let b, let c): return a.mentionsParent || b.mentionsParent || (c?.mentionsParent ?? false)
+        case .call(let f, let args, _): return f.mentionsParent || args.contains { $0?.mentionsParent ?? false }
+        case .sort(let terms, _): return terms.contains { $0.expression.mentionsParent }
+        case .transform(let p, let u, let d, _): return p.mentionsParent || u.mentionsParent || (d?.mentionsParent ?? false)
+        }
+    }
+}
