@@ -108,6 +108,11 @@ def test_mapping_needs_an_existing_stream_and_function(server):
     with pytest.raises(ClientError) as e:
         lam.create_event_source_mapping(EventSourceArn=arn, FunctionName="no-such-function", StartingPosition="LATEST")
     assert e.value.response["Error"]["Code"] == "ResourceNotFoundException"
+    function = f"noop-{uuid.uuid4().hex[:8]}"
+    lam.create_function(FunctionName=function, Runtime="python3.12", Handler="app.handler", Role=ROLE_ARN,
+                        Code={"ZipFile": zip_bytes({"app.py": "def handler(event, context):\n    return None\n"})})
     with pytest.raises(ClientError) as e:
-        lam.create_event_source_mapping(EventSourceArn=arn + "x", FunctionName="no-such-function", StartingPosition="LATEST")
-    assert e.value.response["Error"]["Code"] in ("ResourceNotFoundException", "InvalidParameterValueException")
+        lam.create_event_source_mapping(EventSourceArn=arn + "x", FunctionName=function, StartingPosition="LATEST")
+    assert e.value.response["Error"]["Code"] == "InvalidParameterValueException"
+    assert e.value.response["Error"]["Message"] == f"Stream not found: {arn}x"
+    assert lam.list_event_source_mappings(FunctionName=function)["EventSourceMappings"] == []

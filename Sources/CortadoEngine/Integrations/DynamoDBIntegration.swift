@@ -86,7 +86,7 @@ public struct DynamoDBIntegration: TaskRunner {
         let requestID = requestId()
         var checksum = CRC32Stream()
         checksum.update(body)
-        let crc = String(checksum.finish().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        let crc = String(checksum.value)
         let idHeader = lowercaseRequestId ? "x-amzn-requestid" : "x-amzn-RequestId"
         var all: JSONObject = ["Server": ["Server"]]
         if lowercaseRequestId { all[idHeader] = [.string(requestID)] }

@@ -101,7 +101,7 @@ extension DynamoDBService {
             do {
                 try await store.createResource(
                     ResourceRecord(
-                        kind: Self.kind, arn: arn, name: name, json: JSON.object(Self.stored(description)).text, creationDate: clock.now()))
+                        kind: Self.kind, arn: arn, name: name, json: JSON.object(description).text, creationDate: clock.now()))
             } catch let e as StoreError where e.code == .resourceAlreadyExists {
                 throw AWSError("ResourceInUseException", "Table already exists: \(name)")
             }
@@ -224,10 +224,7 @@ extension DynamoDBService {
             // they are when it reaches them, so it never puts back an older version.
             tables.withLock { $0[name] = table }
             for index in created { try await backfill(table, index) }
-            try await store.putResource(
-                ResourceRecord(
-                    kind: Self.kind, arn: arn, name: name, json: JSON.object(Self.stored(description)).text, creationDate: clock.now()))
-            tables.withLock { $0[name] = table }
+            try await save(table)
             return ["TableDescription": .object(Self.visible(description))]
         }
     }
@@ -275,19 +272,21 @@ extension DynamoDBService {
         var description = found.description
         description["TimeToLiveDescription"] =
             enabled ? ["TimeToLiveStatus": "ENABLED", "AttributeName": .string(attribute)] : ["TimeToLiveStatus": "DISABLED"]
-        let name = found.schema.name
-        try await store.putResource(
-            ResourceRecord(
-                kind: Self.kind, arn: tableArn(name), name: name, json: JSON.object(Self.stored(description)).text,
-                creationDate: clock.now()))
-        tables.withLock { $0[name] = try? Self.table(from: description) }
+        try await tableLocks.withLock(found.schema.name) { try await save(try Self.table(from: description)) }
         return ["TimeToLiveSpecification": ["Enabled": .bool(enabled), "AttributeName": .string(attribute)]]
     }
 
     // MARK: - Descriptions
 
-    /// The stored document: the description with Cortado's bookkeeping fields.
-    static func stored(_ description: JSONObject) -> JSONObject { description }
+    /// Stores a changed table's description (its creation time kept) and makes it the one requests see.
+    func save(_ table: Table) async throws {
+        let name = table.schema.name
+        let created = Int64(((table.description["CreationDateTime"]?.doubleValue ?? 0) * 1000).rounded())
+        try await store.putResource(
+            ResourceRecord(
+                kind: Self.kind, arn: tableArn(name), name: name, json: JSON.object(table.description).text, creationDate: created))
+        tables.withLock { $0[name] = table }
+    }
 
     /// The description as DescribeTable shows it (without what only Cortado keeps).
     static func visible(_ description: JSONObject) -> JSONObject {

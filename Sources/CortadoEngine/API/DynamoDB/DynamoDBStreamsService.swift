@@ -29,7 +29,7 @@ public final class DynamoDBStreamsService: Sendable {
     }
 
     func stream(_ arn: String) async throws -> DynamoDBService.Table {
-        guard let table = try? await tables.table(DynamoDBService.streamTable(arn)), table.streamArn == arn else {
+        guard let table = try? await tables.table(DynamoDBService.tableName(arn)), table.streamArn == arn else {
             throw AWSError("ResourceNotFoundException", "Requested resource not found: Stream: \(arn) not found")
         }
         return table
@@ -67,7 +67,7 @@ public final class DynamoDBStreamsService: Sendable {
 
     func getShardIterator(_ r: Request) async throws -> JSON {
         let arn = try r.requiredString("StreamArn", wire: "streamArn")
-        let table = try await stream(arn)
+        _ = try await stream(arn)
         let shard = try r.requiredString("ShardId", wire: "shardId")
         guard shard == Self.shardId else {
             throw AWSError("ResourceNotFoundException", "Requested resource not found: Shard does not exist")
@@ -87,7 +87,6 @@ public final class DynamoDBStreamsService: Sendable {
                 "'\(type)'", at: "shardIteratorType",
                 "Member must satisfy enum value set: [AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]")
         }
-        _ = table
         return ["ShardIterator": .string(Self.iterator(arn, after))]
     }
 

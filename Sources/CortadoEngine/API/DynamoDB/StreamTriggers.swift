@@ -67,7 +67,7 @@ public final class StreamTriggers: Sendable {
         if let retry = retries.withLock({ $0[uuid] }), retry.next > .now { return false }
         let position = Int64(doc["Position"]?.intValue ?? 0)
         let size = doc["BatchSize"]?.intValue ?? 100
-        guard let records = try? await tables.streamRecords(table: DynamoDBService.streamTable(source), after: position, limit: size),
+        guard let records = try? await tables.streamRecords(table: DynamoDBService.tableName(source), after: position, limit: size),
             let last = records.last
         else { return false }
         let payload = Array(JSON.object(["Records": .array(records.map(\.1))]).text.utf8)
@@ -103,14 +103,9 @@ public final class StreamTriggers: Sendable {
 }
 
 extension DynamoDBService {
-    /// The table of a stream ARN (`arn:aws:dynamodb:…:table/NAME/stream/LABEL`).
-    static func streamTable(_ arn: String) -> String {
-        tableName(arn)
-    }
-
     /// The stream's latest sequence number (0 if empty), or nil if no table has that stream.
     public func latestSequence(streamArn: String) async -> Int64? {
-        guard let table = try? await table(Self.streamTable(streamArn)), table.streamArn == streamArn else { return nil }
+        guard let table = try? await table(Self.tableName(streamArn)), table.streamArn == streamArn else { return nil }
         let last = try? await items.items(
             CortadoStore.ItemQuery(space: table.schema.streamSpace, partition: nil, reverse: true, limit: 1)
         ).first

@@ -18,9 +18,12 @@ struct CRC32Stream {
         crc = c
     }
 
+    /// The checksum as a number (DynamoDB's `x-amz-crc32` header prints it in decimal).
+    var value: UInt32 { crc ^ 0xFFFF_FFFF }
+
     /// The checksum, big-endian bytes (what S3 base64-encodes).
     func finish() -> [UInt8] {
-        let v = crc ^ 0xFFFF_FFFF
+        let v = value
         return [UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
     }
 }
