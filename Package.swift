@@ -30,8 +30,9 @@ let package = Package(
     targets: [
         // Pure: the JSON value, its parser and printer, JSONPath and reference paths.
         .target(name: "CortadoJSON"),
-        // Pure: the ASL model, validation, intrinsics, Choice, data flow and the interpreter step.
-        .target(name: "CortadoLanguage", dependencies: ["CortadoJSON"]),
+        // Pure: the ASL model, validation, intrinsics, Choice, data flow and the interpreter step;
+        // JSONata states through CortadoJSONata.
+        .target(name: "CortadoLanguage", dependencies: ["CortadoJSON", "CortadoJSONata"]),
         // Pure: event patterns (validate, compile, match), input transformers, schedule expressions.
         .target(name: "CortadoEvents", dependencies: ["CortadoJSON"]),
         // Pure: DynamoDB's data model (attribute values, numbers, item sizes) and its expression language.

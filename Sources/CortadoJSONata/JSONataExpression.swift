@@ -13,6 +13,21 @@ public struct JSONataExpression: Sendable {
     public func evaluate(
         _ input: JSON?, bindings: [String: JSON] = [:], environment: JSONataEnvironment = .init()
     ) throws(JSONataError) -> JSON? {
+        try run(input, bindings: bindings, environment: environment)?.json
+    }
+
+    /// Evaluates and says what came out: a JSON value, `undefined`, or a function (which has no JSON form).
+    public func evaluateOutcome(
+        _ input: JSON?, bindings: [String: JSON] = [:], environment: JSONataEnvironment = .init()
+    ) throws(JSONataError) -> JSONataOutcome {
+        switch try run(input, bindings: bindings, environment: environment) {
+        case nil: .undefined
+        case .function: .function
+        case let value?: value.json.map(JSONataOutcome.value) ?? .undefined
+        }
+    }
+
+    func run(_ input: JSON?, bindings: [String: JSON], environment: JSONataEnvironment) throws(JSONataError) -> Value? {
         var value = input.map(Value.init)
         // An input array is wrapped so that `$[0]` sees the array as one value.
         if case .array(let items, _) = value { value = .array([.array(items, [])], [.sequence, .outerWrapper]) }
@@ -21,12 +36,20 @@ public struct JSONataExpression: Sendable {
         for builtin in Builtin.library { frame.bindings[builtin.name] = .function(FunctionValue(.builtin(builtin))) }
         for (name, f) in environment.functions {
             let builtin = Builtin(name, f.signature) { _, args, _ throws(JSONataError) in
-                try f.body(args.map { $0?.json }).map(Value.init)
+                let result = try f.body(args.map { $0?.json }).map(Value.init)
+                if f.returnsSequence, case .array(let items, _)? = result { return .sequence(items) }
+                return result
             }
             frame.bindings[name] = .function(FunctionValue(.builtin(builtin)))
         }
         for (k, v) in bindings { frame.bindings[k] = Value(v) }
-        let result = try evaluator.evaluate(root, value, frame)
-        return result?.json
+        return try evaluator.evaluate(root, value, frame)
     }
+}
+
+/// What an evaluation produced, for hosts that must tell `undefined` from a function.
+public enum JSONataOutcome: Sendable, Equatable {
+    case value(JSON)
+    case undefined
+    case function
 }

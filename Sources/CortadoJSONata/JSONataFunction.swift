@@ -6,9 +6,14 @@ public struct JSONataFunction: Sendable {
     public var signature: String
     /// The body; a nil argument or result is `undefined`.
     public var body: @Sendable ([JSON?]) throws(JSONataError) -> JSON?
+    /// When true an array result is a sequence, as a path's result is: one item collapses to the item.
+    public var returnsSequence: Bool
 
-    public init(signature: String, _ body: @escaping @Sendable ([JSON?]) throws(JSONataError) -> JSON?) {
+    public init(
+        signature: String, returnsSequence: Bool = false, _ body: @escaping @Sendable ([JSON?]) throws(JSONataError) -> JSON?
+    ) {
         self.signature = signature
+        self.returnsSequence = returnsSequence
         self.body = body
     }
 }

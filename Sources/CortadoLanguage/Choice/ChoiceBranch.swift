@@ -9,6 +9,9 @@ public struct ChoiceBranch: Sendable, Hashable {
     public var assign: JSON?
     /// `assign` compiled once at load time.
     public var compiledAssign: PayloadTemplate?
+    /// JSONata: the rule's `Output` and `Assign`, used when this rule is the one that matched.
+    public var output: JSONataTemplate?
+    public var jsonataAssign: JSONataTemplate?
 
     public init(rule: ChoiceRule, next: String, assign: JSON? = nil, compiledAssign: PayloadTemplate? = nil) {
         self.rule = rule
@@ -31,5 +34,44 @@ extension ChoiceBranch {
         var compiled: PayloadTemplate?
         if let a = json["Assign"] { compiled = PayloadTemplate.compile(a, at: location + "/Assign", into: &sink) }
         return ChoiceBranch(rule: rule, next: next, assign: json["Assign"], compiledAssign: compiled)
+    }
+
+    /// Decodes a JSONata Choices element: `Condition`, `Next`, `Output`, `Assign`, `Comment`.
+    static func decodeJSONata(_ json: JSON, at location: String, into sink: inout DiagnosticSink) -> ChoiceBranch? {
+        guard case .object(let o) = json else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "A Choice Rule must be an object, not \(json.typeName)", at: location)
+            return nil
+        }
+        for k in o.keys where !["Condition", "Next", "Output", "Assign", "Comment"].contains(k) {
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED", "The field '\(k)' is not supported in a Choice Rule with the JSONata query language",
+                at: location + "/" + k)
+        }
+        guard let c = o["Condition"] else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [Condition]", at: location)
+            return nil
+        }
+        let condition: JSONataTemplate
+        switch c {
+        case .bool:
+            condition = .literal(c)
+        case .string(let text) where StatesExpression.body(of: text) != nil:
+            condition = JSONataTemplate.compile(c, at: location + "/Condition", into: &sink)
+        default:
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED", "The value for the field 'Condition' must be a boolean or a JSONata expression",
+                at: location + "/Condition")
+            return nil
+        }
+        guard let next = o["Next"]?.stringValue else {
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED", o["Next"] == nil ? "These fields are required: [Next]" : "Next must be a string",
+                at: location + (o["Next"] == nil ? "" : "/Next"))
+            return nil
+        }
+        var branch = ChoiceBranch(rule: .condition(condition), next: next)
+        if let out = o["Output"] { branch.output = JSONataTemplate.compile(out, at: location + "/Output", into: &sink) }
+        if let a = o["Assign"] { branch.jsonataAssign = DefinitionDecoder.jsonataAssign(a, location + "/Assign", &sink) }
+        return branch
     }
 }

@@ -18,6 +18,15 @@ extension ChoiceRule {
             return try !rule.evaluate(in: scope)
         case .comparison(let comparison):
             return try comparison.evaluate(in: scope)
+        case .condition(let template):
+            let value = try template.evaluate(in: scope, field: "Condition")
+            guard case .bool(let b) = value else {
+                let source = template.wholeExpression?.source ?? value.text
+                throw scope.queryError(
+                    "The JSONata expression '\(source)' specified for the field 'Condition' returned an unexpected result type. "
+                        + "Expected 'boolean', but was '\(value.typeName)' for value: \(value.text)", "Condition")
+            }
+            return b
         }
     }
 }

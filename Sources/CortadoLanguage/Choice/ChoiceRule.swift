@@ -7,6 +7,8 @@ public indirect enum ChoiceRule: Sendable, Hashable {
     case or([ChoiceRule])
     case not(ChoiceRule)
     case comparison(ChoiceComparison)
+    /// JSONata: `Condition`, a boolean or a `{% %}` expression that must give one.
+    case condition(JSONataTemplate)
 }
 
 /// One data-test expression: `"Variable": "$.x", "NumericLessThan": 3`.

@@ -8,6 +8,9 @@ public struct StatesError: Error, Sendable, Equatable, CustomStringConvertible {
     public var cause: String
     /// When false the cause is used verbatim (a Fail state's or a task's own cause).
     public var prefixed: Bool
+    /// The field a JSONata state's `States.QueryEvaluationError` came from (`Output/result`, `Items`), for
+    /// the `EvaluationFailed` event.
+    public var location: String?
 
     public init(_ name: ErrorName, _ cause: String, prefixed: Bool = true) {
         self.name = name

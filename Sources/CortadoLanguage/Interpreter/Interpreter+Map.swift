@@ -7,10 +7,13 @@ extension Run {
     /// `read` set, and the Map starts its iterations with no further events.
     mutating func startMap(_ id: Int, _ s: State, _ m: MapState, read: [JSON]? = nil) throws(StatesError) {
         let raw = state.frames[id]!.rawInput
-        let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
+        let jsonata = s.jsonata != nil
+        let effective = jsonata ? raw : try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
         let sc = scope(id, input: effective)
         var items: [JSON] = read ?? []
-        if m.itemReader == nil {
+        if m.itemReader == nil, jsonata {
+            items = try jsonataItems(m, sc)
+        } else if m.itemReader == nil {
             // With an ItemReader, AWS ignores ItemsPath (a path that selects nothing included).
             var itemsValue = effective
             if let p = m.itemsPath {
@@ -26,6 +29,9 @@ extension Run {
         let resuming = read != nil
         let reading = m.itemReader != nil && !resuming
         var maxConcurrency = m.maxConcurrency
+        if let e = m.maxConcurrencyExpression {
+            maxConcurrency = try e.integer(in: sc, field: "MaxConcurrency", range: 0...Int(Int32.max))
+        }
         if let p = m.maxConcurrencyPath {
             let v = try value(at: p, in: sc)
             guard let i = v.intValue, v.isNumber, i >= 0 else {
@@ -40,6 +46,9 @@ extension Run {
             emit(frame: id, "MapStateStarted", "mapStateStartedEventDetails", [("length", .int(items.count))])
         }
         var toleratedCount = m.toleratedFailureCount
+        if let e = m.toleratedFailureCountExpression {
+            toleratedCount = try e.integer(in: sc, field: "ToleratedFailureCount", range: 0...Int(Int32.max))
+        }
         if let p = m.toleratedFailureCountPath {
             let v = try value(at: p, in: sc)
             guard let i = v.intValue, v.isNumber else {
@@ -52,6 +61,9 @@ extension Run {
         }
         if let c = toleratedCount, c < 0 { throw StatesError(.runtime, "ToleratedFailureCount cannot be negative.") }
         var toleratedPercentage = m.toleratedFailurePercentage
+        if let e = m.toleratedFailurePercentageExpression {
+            toleratedPercentage = try e.number(in: sc, field: "ToleratedFailurePercentage")
+        }
         if let p = m.toleratedFailurePercentagePath {
             let v = try value(at: p, in: sc)
             guard let d = v.doubleValue else {
@@ -125,6 +137,23 @@ extension Run {
         ready[mark...].reverse()
     }
 
+    /// A JSONata Map's items: `Items` (an array, or `{% %}` that must give one), else the state's input.
+    func jsonataItems(_ m: MapState, _ sc: PathScope) throws(StatesError) -> [JSON] {
+        guard let t = m.items else {
+            guard case .array(let a) = sc.input else {
+                throw StatesError(.queryEvaluationError, "Map state input must be an array but was: \(sc.input.text)")
+            }
+            return a
+        }
+        let value = try t.evaluate(in: sc, field: "Items")
+        guard case .array(let a) = value else {
+            throw sc.queryError(
+                "The JSONata expression '\(t.wholeExpression?.source ?? value.text)' specified for the field 'Items' returned an "
+                    + "unexpected result type. Expected 'array', but was '\(value.typeName)' for value: \(value.text)", "Items")
+        }
+        return a
+    }
+
     static func account(of arn: String) -> String {
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
         return parts.count > 4 ? String(parts[4]) : "000000000000"
@@ -154,10 +183,9 @@ extension Run {
             } catch {
                 parent.phase = .waitingChildren(children)
                 state.frames[mapID] = parent
-                let failure = runtime(error, frame: mapID)
                 parent.phase = .running
                 state.frames[mapID] = parent
-                fail(frame: mapID, failure)
+                failEvaluation(mapID, error)
                 ready.append(mapID)
                 return
             }

@@ -68,9 +68,10 @@ extension Run {
         let distributed: Bool = if case .map(let m) = s.kind { m.distributed } else { false }
         if distributed { emit(frame: id, "MapRunSucceeded") }
         emit(frame: id, s.typeName + "StateSucceeded", updateSource: false)
-        if distributed && !transitionFirstEntered(state.frames[id]!) {
+        if distributed && (s.jsonata != nil || !transitionFirstEntered(state.frames[id]!)) {
             // Observed on AWS: MapStateExited follows MapRunSucceeded when the Map is the first
-            // state of its execution, and MapRunStarted otherwise (every recording agrees).
+            // state of its execution, and MapRunStarted otherwise (every JSONPath recording agrees);
+            // a JSONata Map's always follows MapRunStarted (both JSONata recordings).
             state.frames[id]!.cursor.source = runStarted
         }
         do throws(StatesError) {
@@ -84,6 +85,7 @@ extension Run {
     /// `MaxItems` or the value at `MaxItemsPath` (a number or a numeric string); 0 means all.
     func maxItems(_ reader: ItemReader, in sc: PathScope) throws(StatesError) -> Int {
         var n = reader.maxItems
+        if let e = reader.maxItemsExpression { n = try e.integer(in: sc, field: "ItemReader/ReaderConfig/MaxItems", range: 0...100_000_000) }
         if let p = reader.maxItemsPath {
             let v = try value(at: p, in: sc)
             guard let i = Self.count(v) else {
@@ -106,7 +108,8 @@ extension Run {
     mutating func batches(
         _ id: Int, _ b: ItemBatcher, _ m: MapState, items: [JSON], effective: JSON, scope sc: PathScope
     ) throws(StatesError) -> [JSON] {
-        func limit(_ fixed: Int?, _ path: JSONPath?, _ field: String) throws(StatesError) -> Int? {
+        func limit(_ fixed: Int?, _ path: JSONPath?, _ field: String, _ e: StatesExpression?) throws(StatesError) -> Int? {
+            if let e { return try e.integer(in: sc, field: "ItemBatcher/" + field, range: 1...Int(Int32.max)) }
             guard let path else { return fixed }
             let v = try value(at: path, in: sc)
             guard let i = Self.count(v), i > 0 else {
@@ -115,8 +118,9 @@ extension Run {
             }
             return i
         }
-        let maxItems = try limit(b.maxItemsPerBatch, b.maxItemsPerBatchPath, "MaxItemsPerBatch")
-        let maxBytes = try limit(b.maxInputBytesPerBatch, b.maxInputBytesPerBatchPath, "MaxInputBytesPerBatch")
+        let maxItems = try limit(b.maxItemsPerBatch, b.maxItemsPerBatchPath, "MaxItemsPerBatch", b.maxItemsPerBatchExpression)
+        let maxBytes = try limit(
+            b.maxInputBytesPerBatch, b.maxInputBytesPerBatchPath, "MaxInputBytesPerBatch", b.maxInputBytesPerBatchExpression)
         let batchInput = try b.batchInput?.evaluate(in: sc)
         var selected = items
         if let selector = m.itemSelector {

@@ -293,12 +293,17 @@ struct Run {
             state.frames[frameID] = frame
             let s = frame.machineRef.node(frame.stateName).state
             do throws(StatesError) {
-                let output = try s.outputPath.select(from: frame.effectiveInput, field: "OutputPath") {
-                    scope(frameID, input: frame.effectiveInput)
+                if let fields = s.jsonata {
+                    let sc = jsonataScope(frameID)
+                    try leave(frameID, s, fields, scope: sc, defaultOutput: sc.input)
+                } else {
+                    let output = try s.outputPath.select(from: frame.effectiveInput, field: "OutputPath") {
+                        scope(frameID, input: frame.effectiveInput)
+                    }
+                    try exit(frame: frameID, state: s, output: output, assignInput: frame.effectiveInput)
                 }
-                try exit(frame: frameID, state: s, output: output, assignInput: frame.effectiveInput)
             } catch {
-                fail(frame: frameID, runtime(error, frame: frameID))
+                failEvaluation(frameID, error)
             }
             ready.append(frameID)
         case .retry(let frameID):
@@ -353,7 +358,7 @@ struct Run {
                 do throws(StatesError) {
                     try execute(id, node.state)
                 } catch {
-                    if state.frames[id] != nil { fail(frame: id, runtime(error, frame: id)) }
+                    if state.frames[id] != nil { failEvaluation(id, error) }
                 }
             default:
                 return
@@ -425,16 +430,15 @@ struct Run {
         let values = state.frames.values
         let node = values[i].machineRef.node(values[i].stateName)
         let ctx: JSON = node.state.usesContext ? context(values[i], node.state, mapItem: mapItem) : .null
-        return PathScope(input: input, context: ctx, variables: values[i].variables, random: interpreter.random)
+        var sc = PathScope(input: input, context: ctx, variables: values[i].variables, random: interpreter.random)
+        sc.now = now
+        return sc
     }
 
     // MARK: - States
 
     mutating func execute(_ id: Int, _ s: State) throws(StatesError) {
-        if s.queryLanguage == .jsonata {
-            // Kept in the model for the JSONata evaluator to come; running it as JSONPath would be wrong.
-            throw StatesError(.queryEvaluationError, "Cortado does not evaluate JSONata states yet (QueryLanguage 'JSONata').")
-        }
+        if let fields = s.jsonata { return try executeJSONata(id, s, fields) }
         let raw = inspect(id) { $0.rawInput }!
         switch s.kind {
         case .pass(let pass):
@@ -461,6 +465,7 @@ struct Run {
                 switch t {
                 case nil: return nil
                 case .literal(let v): return v
+                case .expression(let e): return try e.string(in: sc, field: field)
                 case .intrinsic(let fn):
                     let v = try fn.evaluate(in: sc)
                     return v.stringValue ?? v.text
@@ -530,8 +535,23 @@ struct Run {
             try startTask(id, s, t)
 
         case .parallel(let p):
-            let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
-            let branchInput = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
+            try startParallel(id, s, p)
+
+        case .map(let m):
+            try startMap(id, s, m)
+        }
+    }
+
+    /// Parallel: the branches' input (`Parameters` or JSONata's `Arguments`), then every branch starts.
+    mutating func startParallel(_ id: Int, _ s: State, _ p: ParallelState) throws(StatesError) {
+            let raw = inspect(id) { $0.rawInput }!
+            let branchInput: JSON
+            if let fields = s.jsonata {
+                branchInput = try fields.arguments?.evaluate(in: jsonataScope(id), field: "Arguments") ?? raw
+            } else {
+                let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
+                branchInput = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
+            }
             emit(frame: id, "ParallelStateStarted")
             let parent = state.frames[id]!
             var children = Frame.Children(
@@ -548,14 +568,11 @@ struct Run {
             }
             state.frames[id]!.phase = .waitingChildren(children)
             ready.append(contentsOf: ids.reversed())
-
-        case .map(let m):
-            try startMap(id, s, m)
-        }
     }
 
     /// Pass and Task results: ResultSelector is the caller's; here ResultPath, OutputPath, Assign, exit.
     mutating func finishState(_ id: Int, _ s: State, result: JSON) throws(StatesError) {
+        if let fields = s.jsonata { return try finishJSONata(id, s, fields, result: result) }
         let raw = inspect(id) { $0.rawInput }!
         let combined = try s.resultPath.apply(result, to: raw)
         let output = try s.outputPath.select(from: combined, field: "OutputPath") { scope(id, input: combined) }
@@ -564,16 +581,21 @@ struct Run {
 
     /// Emits `…StateExited` (with assigned variables) and moves on.
     mutating func exit(frame id: Int, state s: State, output: JSON, assignInput: JSON) throws(StatesError) {
-        if output.encodedSizeExceeds(interpreter.payloadLimit) {
-            throw StatesError(
-                .dataLimitExceeded,
-                "The state/task '\(s.name)' returned a result with a size exceeding the maximum number of bytes service limit.",
-                prefixed: false)
-        }
-        var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
+        try checkSize(output, s)
+        var vars: [(String, JSON)]?
         if let assign = s.assign {
-            let vars = try evaluateAssign(assign, scope: scope(id, input: assignInput))
-            if !vars.isEmpty { details.append(("assignedVariables", .variables(vars))) }
+            vars = try evaluateAssign(assign, scope: scope(id, input: assignInput))
+            if vars?.isEmpty == true { vars = nil }
+        }
+        try leave(frame: id, state: s, output: output, assigned: vars)
+    }
+
+    /// Emits `…StateExited` with the variables assigned (nil: no `Assign`), sets them, and moves on.
+    mutating func leave(frame id: Int, state s: State, output: JSON, assigned vars: [(String, JSON)]?) throws(StatesError) {
+        try checkSize(output, s)
+        var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
+        if let vars {
+            details.append(("assignedVariables", .variables(vars)))
             for (k, v) in vars { state.frames[id]!.variables[k] = v }
         }
         emit(frame: id, s.exitedEventType, "stateExitedEventDetails", details)
@@ -585,7 +607,9 @@ struct Run {
 
     func evaluateAssign(_ t: PayloadTemplate, scope: PathScope) throws(StatesError) -> [(String, JSON)] {
         guard case .object(let o) = try t.evaluate(in: scope) else { return [] }
-        return o.map { ($0.key, $0.value) }
+        let vars = o.map { ($0.key, $0.value) }
+        try checkVariables(vars)
+        return vars
     }
 
     mutating func goTo(_ id: Int, _ next: String, input: JSON) {
@@ -603,6 +627,15 @@ struct Run {
         switch w.duration {
         case .seconds(let s):
             return now + Int64(s) * 1000
+        case .secondsExpression(let e):
+            return try checkDelay(now + Int64(try e.integer(in: sc, field: "Seconds", range: 0...99_999_999)) * 1000)
+        case .timestampExpression(let e):
+            let text = try e.string(in: sc, field: "Timestamp")
+            guard let t = Timestamp.parse(text) else {
+                throw sc.queryError(
+                    "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(text)", "Timestamp")
+            }
+            return try checkDelay(t.epochMilliseconds)
         case .secondsPath(let p):
             guard let v = try? sc.resolve(p) else {
                 throw StatesError(.runtime, "The SecondsPath parameter does not reference an input value: \(p.source)")
@@ -666,10 +699,19 @@ struct Run {
             state.frames[id]!.taskToken = interpreter.mintToken(info.executionArn, taskID)
         }
         let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
-        let parameters = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
         let sc = scope(id, input: effective)
+        let parameters: JSON
+        if let fields = s.jsonata {
+            parameters = try fields.arguments?.evaluate(in: sc, field: "Arguments") ?? effective
+        } else {
+            parameters = try s.parameters?.evaluate(in: sc) ?? effective
+        }
         var timeout = t.timeoutSeconds
         var heartbeat = t.heartbeatSeconds
+        if let e = t.timeoutSecondsExpression { timeout = try e.integer(in: sc, field: "TimeoutSeconds", range: 1...99_999_999) }
+        if let e = t.heartbeatSecondsExpression {
+            heartbeat = try e.integer(in: sc, field: "HeartbeatSeconds", range: 1...99_999_999)
+        }
         if let p = t.timeoutSecondsPath {
             timeout = try positiveInteger(at: p, in: sc, field: "TimeoutSecondsPath")
         }
@@ -683,6 +725,7 @@ struct Run {
         case .lambda:
             var d: [(String, HistoryEvent.Detail)] = [("resource", .string(t.resource)), ("input", .payload(parameters))]
             if let timeout { d.append(("timeoutInSeconds", .int(timeout))) }
+            if let role = try t.credentials?.evaluate(in: sc)["RoleArn"] { d.append(("taskCredentials", .value(["roleArn": role]))) }
             emit(frame: id, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", d)
         case .activity:
             var d: [(String, HistoryEvent.Detail)] = [("resource", .string(t.resource)), ("input", .payload(parameters))]
@@ -696,10 +739,7 @@ struct Run {
             ]
             if let timeout { d.append(("timeoutInSeconds", .int(timeout))) }
             if let heartbeat { d.append(("heartbeatInSeconds", .int(heartbeat))) }
-            if let credentials = t.credentials {
-                let evaluated = try credentials.evaluate(in: sc)
-                if let role = evaluated["RoleArn"] { d.append(("taskCredentials", .value(["roleArn": role]))) }
-            }
+            if let role = try t.credentials?.evaluate(in: sc)["RoleArn"] { d.append(("taskCredentials", .value(["roleArn": role]))) }
             emit(frame: id, "TaskScheduled", "taskScheduledEventDetails", d)
         }
         if let timeout {
@@ -779,6 +819,8 @@ struct Run {
         do throws(StatesError) {
             let selected = try s.resultSelector?.evaluate(in: scope(id, input: output)) ?? output
             try finishState(id, s, result: selected)
+        } catch where s.jsonata != nil {
+            failEvaluation(id, error)
         } catch {
             // A path that fails on the task's result ends the execution: AWS's recording shows even an
             // explicit `States.Runtime` catcher passed over.
@@ -854,10 +896,16 @@ struct Run {
             if let catcher = s.catchers.first(where: { $0.errorEquals.contains(where: failure.isMatched(by:)) }) {
                 do throws(StatesError) {
                     let errorOutput = failure.output
-                    let output = try catcher.resultPath.apply(errorOutput, to: frame.rawInput)
+                    let output: JSON
+                    var vars: [(String, JSON)]?
+                    if s.jsonata != nil {
+                        (output, vars) = try catchJSONata(id, s, catcher, errorOutput: errorOutput)
+                    } else {
+                        output = try catcher.resultPath.apply(errorOutput, to: frame.rawInput)
+                        vars = try catcher.assign.map { a throws(StatesError) in try evaluateAssign(a, scope: scope(id, input: errorOutput)) }
+                    }
                     var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
-                    if let assign = catcher.assign {
-                        let vars = try evaluateAssign(assign, scope: scope(id, input: errorOutput))
+                    if let vars {
                         details.append(("assignedVariables", .variables(vars)))
                         for (k, v) in vars { state.frames[id]!.variables[k] = v }
                     }
@@ -866,7 +914,7 @@ struct Run {
                     ready.append(id)
                     return
                 } catch {
-                    return fail(frame: id, runtime(error, frame: id), fromFailState: true)
+                    return failEvaluation(id, error, fromFailState: true)
                 }
             }
         }
@@ -916,6 +964,12 @@ struct Run {
             }
             children.results[child.slot] = output
         case .failure(let failure):
+            if !children.isMap, case .task = child.machineRef.node(child.stateName).state.kind {
+                // AWS records the branch's Task state as aborted when its failure fails the Parallel state;
+                // the Parallel state's next event follows the failure, not this one.
+                var c = childCursor
+                emit(&c, "TaskStateAborted", updateSource: false)
+            }
             if children.isMap {
                 if !quiet {
                     emit(

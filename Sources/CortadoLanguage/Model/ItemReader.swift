@@ -5,13 +5,14 @@ import CortadoJSON
 public struct ItemReader: Sendable {
     /// `arn:aws:states:::s3:getObject` or `arn:aws:states:::s3:listObjectsV2`.
     public var resource: String
-    public var parameters: PayloadTemplate?
+    public var parameters: FieldTemplate?
     public var inputType: InputType = .json
     public var csvHeaderLocation: CSVHeaderLocation = .firstRow
     public var csvHeaders: [String] = []
     public var csvDelimiter: Character = ","
     public var maxItems: Int?
     public var maxItemsPath: JSONPath?
+    public var maxItemsExpression: StatesExpression?
 
     public enum InputType: String, Sendable {
         case json = "JSON"
@@ -35,7 +36,9 @@ public struct ItemBatcher: Sendable {
     public var maxItemsPerBatchPath: JSONPath?
     public var maxInputBytesPerBatch: Int?
     public var maxInputBytesPerBatchPath: JSONPath?
-    public var batchInput: PayloadTemplate?
+    public var maxItemsPerBatchExpression: StatesExpression?
+    public var maxInputBytesPerBatchExpression: StatesExpression?
+    public var batchInput: FieldTemplate?
 }
 
 /// A distributed Map's `ResultWriter`: the iterations' results go to S3 as AWS lays them out, and the
@@ -43,7 +46,7 @@ public struct ItemBatcher: Sendable {
 public struct ResultWriter: Sendable {
     /// `arn:aws:states:::s3:putObject`.
     public var resource: String
-    public var parameters: PayloadTemplate?
+    public var parameters: FieldTemplate?
 
     public static let putObject = "arn:aws:states:::s3:putObject"
 }

@@ -27,6 +27,9 @@ public struct Catcher: Sendable, Hashable {
     public var next: String
     public var resultPath: ResultPath = .path(.identity)
     public var assign: PayloadTemplate?
+    /// JSONata: `Output` (absent, `$states.errorOutput`) and `Assign`, with `$states.errorOutput` bound.
+    public var output: JSONataTemplate?
+    public var jsonataAssign: JSONataTemplate?
 
     public func matches(_ error: ErrorName) -> Bool { errorEquals.contains { error.isMatched(by: $0) } }
 }

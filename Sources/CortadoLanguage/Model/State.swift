@@ -58,6 +58,8 @@ public struct State: Sendable {
     public var usesContext = false
     public var retry: [Retrier] = []
     public var catchers: [Catcher] = []
+    /// A JSONata state's `Arguments`, `Output` and `Assign`; nil for a JSONPath state.
+    public var jsonata: JSONataFields?
     /// The JSON of the state as written, for tools that need fields the model does not keep.
     public var raw: JSON
 
@@ -114,6 +116,22 @@ public struct State: Sendable {
     }
 }
 
+/// The data-flow fields of a JSONata state (its other `{% %}` fields live with its kind).
+public struct JSONataFields: Sendable {
+    /// `Arguments` (Task, Parallel): what the task or the branches receive; the state's input when absent.
+    public var arguments: JSONataTemplate?
+    /// `Output`: the state's output; absent, the result (Task, Parallel, Map) or the input (the others).
+    public var output: JSONataTemplate?
+    /// `Assign`: variables, all evaluated against the values they had when the state was entered.
+    public var assign: JSONataTemplate?
+
+    public init(arguments: JSONataTemplate? = nil, output: JSONataTemplate? = nil, assign: JSONataTemplate? = nil) {
+        self.arguments = arguments
+        self.output = output
+        self.assign = assign
+    }
+}
+
 public struct PassState: Sendable {
     public var result: JSON?
 }
@@ -124,8 +142,11 @@ public struct TaskState: Sendable {
     public var timeoutSecondsPath: JSONPath?
     public var heartbeatSeconds: Int?
     public var heartbeatSecondsPath: JSONPath?
-    /// `Credentials` (`RoleArn` or `RoleArn.$`), evaluated when the task is scheduled.
-    public var credentials: PayloadTemplate?
+    /// JSONata: `TimeoutSeconds` / `HeartbeatSeconds` written as `{% %}`.
+    public var timeoutSecondsExpression: StatesExpression?
+    public var heartbeatSecondsExpression: StatesExpression?
+    /// `Credentials` (`RoleArn`, `RoleArn.$` or `{% %}`), evaluated when the task is scheduled.
+    public var credentials: FieldTemplate?
 }
 
 public struct ChoiceState: Sendable {
@@ -139,6 +160,9 @@ public struct WaitState: Sendable {
         case secondsPath(JSONPath)
         case timestamp(String)
         case timestampPath(JSONPath)
+        /// JSONata: `Seconds` or `Timestamp` written as `{% %}`.
+        case secondsExpression(StatesExpression)
+        case timestampExpression(StatesExpression)
     }
     public var duration: Duration
 }
@@ -148,6 +172,8 @@ public struct FailState: Sendable {
         case literal(String)
         case path(JSONPath)
         case intrinsic(IntrinsicFunction)
+        /// JSONata: `Error` or `Cause` written as `{% %}`.
+        case expression(StatesExpression)
     }
     public var error: Text?
     public var cause: Text?
@@ -160,7 +186,7 @@ public struct ParallelState: Sendable {
 public struct MapState: Sendable {
     public var processor: StateMachine
     public var itemsPath: JSONPath?
-    public var itemSelector: PayloadTemplate?
+    public var itemSelector: FieldTemplate?
     public var maxConcurrency: Int = 0
     public var maxConcurrencyPath: JSONPath?
     public var toleratedFailureCount: Int?
@@ -173,4 +199,10 @@ public struct MapState: Sendable {
     public var itemReader: ItemReader?
     public var itemBatcher: ItemBatcher?
     public var resultWriter: ResultWriter?
+    /// JSONata: `Items` (an array, or `{% %}` giving one; absent, the state's input) and the numeric
+    /// fields written as `{% %}`.
+    public var items: JSONataTemplate?
+    public var maxConcurrencyExpression: StatesExpression?
+    public var toleratedFailureCountExpression: StatesExpression?
+    public var toleratedFailurePercentageExpression: StatesExpression?
 }

@@ -1,12 +1,19 @@
 import CortadoJSON
 
-/// What a path or intrinsic is evaluated against: the state's (effective) input, the context
-/// object `$$`, the workflow variables visible to the state, and the source of randomness.
+/// What a path, intrinsic or JSONata expression is evaluated against: the state's (effective) input,
+/// the context object `$$`, the workflow variables visible to the state, and the source of randomness.
+/// A JSONata state's `$states` also has the state's result or error output where there is one.
 public struct PathScope: Sendable {
     public var input: JSON
     public var context: JSON
     public var variables: [String: JSON]
     public var random: any RandomSource
+    /// `$states.result`: a Task's, Parallel's or Map's result, for its `Output` and `Assign`.
+    public var result: JSON?
+    /// `$states.errorOutput`: the `{"Error", "Cause"}` a Catcher handles, for its `Output` and `Assign`.
+    public var errorOutput: JSON?
+    /// The step's time (epoch milliseconds), for JSONata's `$now()` and `$millis()`.
+    public var now: Int64 = 0
 
     public init(
         input: JSON, context: JSON = .object(JSONObject()), variables: [String: JSON] = [:],

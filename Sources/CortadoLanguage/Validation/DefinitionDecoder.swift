@@ -182,20 +182,29 @@ enum DefinitionDecoder {
             }
         }
         var state = State(name: name, kind: .succeed, comment: string(o, "Comment", here, &sink), queryLanguage: ql, raw: json)
-        state.usesContext = mentionsContext(json)
         if ql == .jsonata {
-            // JSONata states are kept in the model; evaluating them is the JSONata engine's job.
-            for k in ["InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "ItemsPath", "ItemSelector"]
-            where o[k] != nil {
+            state.usesContext = mentionsStatesContext(json)
+            for k in o.keys where jsonPathOnlyFields.contains(k) {
                 sink.error(
                     "SCHEMA_VALIDATION_FAILED", "The field '\(k)' is not supported with the JSONata query language", at: here + "/" + k)
+            }
+            var fields = JSONataFields()
+            if let a = o["Arguments"] { fields.arguments = JSONataTemplate.compile(a, at: here + "/Arguments", into: &sink) }
+            if let out = o["Output"] { fields.output = JSONataTemplate.compile(out, at: here + "/Output", into: &sink) }
+            if let a = o["Assign"] { fields.assign = jsonataAssign(a, here + "/Assign", &sink) }
+            state.jsonata = fields
+        } else {
+            state.usesContext = mentionsContext(json)
+            for k in o.keys where jsonataOnlyFields.contains(k) {
+                sink.error(
+                    "SCHEMA_VALIDATION_FAILED", "The field '\(k)' is not supported with the JSONPath query language", at: here + "/" + k)
             }
         }
         if o["InputPath"] != nil { state.inputPath = optionalPath(o, "InputPath", here, &sink) }
         if o["OutputPath"] != nil { state.outputPath = optionalPath(o, "OutputPath", here, &sink) }
         if let p = o["Parameters"] { state.parameters = template(p, here + "/Parameters", &sink) }
         if let p = o["ResultSelector"] { state.resultSelector = template(p, here + "/ResultSelector", &sink) }
-        if let p = o["Assign"] {
+        if let p = o["Assign"], ql == .jsonPath {
             if case .object = p {
                 state.assign = PayloadTemplate.compile(p, at: here + "/Assign", into: &sink)
             } else {
@@ -228,7 +237,7 @@ enum DefinitionDecoder {
 
         if ["Task", "Parallel", "Map"].contains(type) {
             state.retry = retriers(o["Retry"], here + "/Retry", &sink)
-            state.catchers = catchers(o["Catch"], here + "/Catch", &sink)
+            state.catchers = catchers(o["Catch"], here + "/Catch", ql, &sink)
         }
 
         switch type {
@@ -237,17 +246,26 @@ enum DefinitionDecoder {
         case "Succeed":
             state.kind = .succeed
         case "Fail":
-            state.kind = .fail(FailState(error: failText(o, "Error", here, &sink), cause: failText(o, "Cause", here, &sink)))
+            state.kind = .fail(
+                FailState(error: failText(o, "Error", here, ql, &sink), cause: failText(o, "Cause", here, ql, &sink)))
         case "Task":
             guard let resource = string(o, "Resource", here, &sink) else {
-                if o["Resource"] == nil && ql == .jsonPath {
+                if o["Resource"] == nil {
                     sink.error("SCHEMA_VALIDATION_FAILED", "These fields are required: [Resource]", at: here)
                 }
                 return nil
             }
             var t = TaskState(resource: resource)
-            if o["TimeoutSeconds"] != nil { t.timeoutSeconds = positiveInt(o, "TimeoutSeconds", here, &sink, allowZero: false) }
-            if o["HeartbeatSeconds"] != nil { t.heartbeatSeconds = positiveInt(o, "HeartbeatSeconds", here, &sink, allowZero: false) }
+            if let e = expression(o, "TimeoutSeconds", here, ql, &sink) {
+                t.timeoutSecondsExpression = e
+            } else if o["TimeoutSeconds"] != nil {
+                t.timeoutSeconds = positiveInt(o, "TimeoutSeconds", here, &sink, allowZero: false)
+            }
+            if let e = expression(o, "HeartbeatSeconds", here, ql, &sink) {
+                t.heartbeatSecondsExpression = e
+            } else if o["HeartbeatSeconds"] != nil {
+                t.heartbeatSeconds = positiveInt(o, "HeartbeatSeconds", here, &sink, allowZero: false)
+            }
             t.timeoutSecondsPath = path(o, "TimeoutSecondsPath", here, &sink)
             t.heartbeatSecondsPath = path(o, "HeartbeatSecondsPath", here, &sink)
             if t.timeoutSeconds != nil && t.timeoutSecondsPath != nil {
@@ -257,13 +275,19 @@ enum DefinitionDecoder {
                 sink.error(
                     "SCHEMA_VALIDATION_FAILED", "HeartbeatSeconds must be smaller than TimeoutSeconds", at: here + "/HeartbeatSeconds")
             }
-            t.credentials = o["Credentials"].map { Self.template($0, here + "/Credentials", &sink) }
+            t.credentials = o["Credentials"].map {
+                FieldTemplate.compile($0, ql, field: "Credentials", at: here + "/Credentials", into: &sink)
+            }
             state.kind = .task(t)
         case "Choice":
             var branches: [ChoiceBranch] = []
             if case .array(let a)? = o["Choices"], !a.isEmpty {
                 for (i, c) in a.enumerated() {
-                    if let b = ChoiceBranch.decode(c, at: here + "/Choices/\(i)", into: &sink) { branches.append(b) }
+                    let at = here + "/Choices/\(i)"
+                    let branch =
+                        ql == .jsonata
+                        ? ChoiceBranch.decodeJSONata(c, at: at, into: &sink) : ChoiceBranch.decode(c, at: at, into: &sink)
+                    if let branch { branches.append(branch) }
                 }
             } else {
                 sink.error("SCHEMA_VALIDATION_FAILED", "Choices must be a non-empty array", at: here + "/Choices")
@@ -271,9 +295,15 @@ enum DefinitionDecoder {
             state.kind = .choice(ChoiceState(choices: branches, defaultNext: string(o, "Default", here, &sink)))
         case "Wait":
             var found: [WaitState.Duration] = []
-            if o["Seconds"] != nil, let s = positiveInt(o, "Seconds", here, &sink, allowZero: true) { found.append(.seconds(s)) }
+            if let e = expression(o, "Seconds", here, ql, &sink) {
+                found.append(.secondsExpression(e))
+            } else if o["Seconds"] != nil, let s = positiveInt(o, "Seconds", here, &sink, allowZero: true) {
+                found.append(.seconds(s))
+            }
             if let p = path(o, "SecondsPath", here, &sink) { found.append(.secondsPath(p)) }
-            if let t = o["Timestamp"] {
+            if let e = expression(o, "Timestamp", here, ql, &sink) {
+                found.append(.timestampExpression(e))
+            } else if let t = o["Timestamp"] {
                 if let s = t.stringValue {
                     if Timestamp.parse(s) == nil {
                         sink.error(
@@ -287,7 +317,7 @@ enum DefinitionDecoder {
                 }
             }
             if let p = path(o, "TimestampPath", here, &sink) { found.append(.timestampPath(p)) }
-            if found.count != 1 && ql == .jsonPath {
+            if found.count != 1 {
                 sink.error(
                     "SCHEMA_VALIDATION_FAILED", "A Wait state must have exactly one of Seconds, SecondsPath, Timestamp or TimestampPath",
                     at: here)
@@ -319,17 +349,36 @@ enum DefinitionDecoder {
             var m = MapState(processor: processor)
             if case .object(let pc)? = procJSON["ProcessorConfig"], pc["Mode"]?.stringValue == "DISTRIBUTED" { m.distributed = true }
             m.itemsPath = path(o, "ItemsPath", here, &sink)
-            if let s = o["ItemSelector"] ?? (o["ItemSelector"] == nil ? nil : nil) {
-                m.itemSelector = template(s, here + "/ItemSelector", &sink)
+            if let s = o["ItemSelector"] {
+                m.itemSelector = FieldTemplate.compile(s, ql, field: "ItemSelector", at: here + "/ItemSelector", into: &sink)
             }
             if m.itemSelector == nil, let p = state.parameters {
                 // Legacy: a Map's Parameters select each item.
-                m.itemSelector = p
+                m.itemSelector = .jsonPath(p)
                 state.parameters = nil
             }
-            if o["MaxConcurrency"] != nil { m.maxConcurrency = positiveInt(o, "MaxConcurrency", here, &sink, allowZero: true) ?? 0 }
+            if let items = o["Items"] {
+                if case .string(let text) = items, StatesExpression.body(of: text) == nil {
+                    sink.error(
+                        "SCHEMA_VALIDATION_FAILED", "The value for the field 'Items' must be an array or a JSONata expression",
+                        at: here + "/Items")
+                } else if items.arrayValue == nil, items.stringValue == nil {
+                    sink.error(
+                        "SCHEMA_VALIDATION_FAILED", "The value for the field 'Items' must be an array or a JSONata expression",
+                        at: here + "/Items")
+                } else {
+                    m.items = JSONataTemplate.compile(items, at: here + "/Items", into: &sink)
+                }
+            }
+            if let e = expression(o, "MaxConcurrency", here, ql, &sink) {
+                m.maxConcurrencyExpression = e
+            } else if o["MaxConcurrency"] != nil {
+                m.maxConcurrency = positiveInt(o, "MaxConcurrency", here, &sink, allowZero: true) ?? 0
+            }
             m.maxConcurrencyPath = path(o, "MaxConcurrencyPath", here, &sink)
-            if let v = o["ToleratedFailureCount"] {
+            if let e = expression(o, "ToleratedFailureCount", here, ql, &sink) {
+                m.toleratedFailureCountExpression = e
+            } else if let v = o["ToleratedFailureCount"] {
                 if let i = v.intValue, v.isNumber {
                     m.toleratedFailureCount = i
                 } else {
@@ -337,7 +386,9 @@ enum DefinitionDecoder {
                 }
             }
             m.toleratedFailureCountPath = path(o, "ToleratedFailureCountPath", here, &sink)
-            if let v = o["ToleratedFailurePercentage"] {
+            if let e = expression(o, "ToleratedFailurePercentage", here, ql, &sink) {
+                m.toleratedFailurePercentageExpression = e
+            } else if let v = o["ToleratedFailurePercentage"] {
                 if let d = v.doubleValue {
                     m.toleratedFailurePercentage = d
                 } else {
@@ -347,9 +398,9 @@ enum DefinitionDecoder {
             }
             m.toleratedFailurePercentagePath = path(o, "ToleratedFailurePercentagePath", here, &sink)
             m.label = o["Label"]?.stringValue
-            if let r = o["ItemReader"] { m.itemReader = itemReader(r, here + "/ItemReader", &sink) }
-            if let b = o["ItemBatcher"] { m.itemBatcher = itemBatcher(b, here + "/ItemBatcher", &sink) }
-            if let w = o["ResultWriter"] { m.resultWriter = resultWriter(w, here + "/ResultWriter", &sink) }
+            if let r = o["ItemReader"] { m.itemReader = itemReader(r, here + "/ItemReader", ql, &sink) }
+            if let b = o["ItemBatcher"] { m.itemBatcher = itemBatcher(b, here + "/ItemBatcher", ql, &sink) }
+            if let w = o["ResultWriter"] { m.resultWriter = resultWriter(w, here + "/ResultWriter", ql, &sink) }
             state.kind = .map(m)
         default:
             return nil
@@ -369,7 +420,7 @@ enum DefinitionDecoder {
 
     // MARK: distributed Map fields
 
-    static func itemReader(_ v: JSON, _ here: String, _ sink: inout DiagnosticSink) -> ItemReader? {
+    static func itemReader(_ v: JSON, _ here: String, _ ql: QueryLanguage, _ sink: inout DiagnosticSink) -> ItemReader? {
         guard case .object(let o) = v else {
             sink.error("SCHEMA_VALIDATION_FAILED", "ItemReader must be an object", at: here)
             return nil
@@ -383,7 +434,11 @@ enum DefinitionDecoder {
             return nil
         }
         var r = ItemReader(resource: resource)
-        if let p = o["Parameters"] ?? o["Arguments"] { r.parameters = template(p, here + "/Parameters", &sink) }
+        let argumentsKey = ql == .jsonata ? "Arguments" : "Parameters"
+        if let p = o[argumentsKey] {
+            r.parameters = FieldTemplate.compile(
+                p, ql, field: "ItemReader/" + argumentsKey, at: here + "/" + argumentsKey, into: &sink)
+        }
         guard case .object(let c)? = o["ReaderConfig"] else { return r }
         let at = here + "/ReaderConfig"
         if let t = string(c, "InputType", at, &sink) {
@@ -419,7 +474,9 @@ enum DefinitionDecoder {
                     "SCHEMA_VALIDATION_FAILED", "CSVDelimiter must be COMMA, PIPE, SEMICOLON, SPACE or TAB", at: at + "/CSVDelimiter")
             }
         }
-        if let m = c["MaxItems"] {
+        if let e = expression(c, "MaxItems", at, ql, &sink) {
+            r.maxItemsExpression = e
+        } else if let m = c["MaxItems"] {
             // Negative values fail the Map Run when it starts, as AWS records it.
             if let i = m.intValue, m.isNumber {
                 r.maxItems = i
@@ -431,21 +488,29 @@ enum DefinitionDecoder {
         return r
     }
 
-    static func itemBatcher(_ v: JSON, _ here: String, _ sink: inout DiagnosticSink) -> ItemBatcher? {
+    static func itemBatcher(_ v: JSON, _ here: String, _ ql: QueryLanguage, _ sink: inout DiagnosticSink) -> ItemBatcher? {
         guard case .object(let o) = v else {
             sink.error("SCHEMA_VALIDATION_FAILED", "ItemBatcher must be an object", at: here)
             return nil
         }
         var b = ItemBatcher()
-        b.maxItemsPerBatch = positiveInt(o, "MaxItemsPerBatch", here, &sink, allowZero: false)
+        b.maxItemsPerBatchExpression = expression(o, "MaxItemsPerBatch", here, ql, &sink)
+        if b.maxItemsPerBatchExpression == nil {
+            b.maxItemsPerBatch = positiveInt(o, "MaxItemsPerBatch", here, &sink, allowZero: false)
+        }
         b.maxItemsPerBatchPath = path(o, "MaxItemsPerBatchPath", here, &sink)
-        b.maxInputBytesPerBatch = positiveInt(o, "MaxInputBytesPerBatch", here, &sink, allowZero: false)
+        b.maxInputBytesPerBatchExpression = expression(o, "MaxInputBytesPerBatch", here, ql, &sink)
+        if b.maxInputBytesPerBatchExpression == nil {
+            b.maxInputBytesPerBatch = positiveInt(o, "MaxInputBytesPerBatch", here, &sink, allowZero: false)
+        }
         b.maxInputBytesPerBatchPath = path(o, "MaxInputBytesPerBatchPath", here, &sink)
-        if let t = o["BatchInput"] { b.batchInput = template(t, here + "/BatchInput", &sink) }
+        if let t = o["BatchInput"] {
+            b.batchInput = FieldTemplate.compile(t, ql, field: "ItemBatcher/BatchInput", at: here + "/BatchInput", into: &sink)
+        }
         return b
     }
 
-    static func resultWriter(_ v: JSON, _ here: String, _ sink: inout DiagnosticSink) -> ResultWriter? {
+    static func resultWriter(_ v: JSON, _ here: String, _ ql: QueryLanguage, _ sink: inout DiagnosticSink) -> ResultWriter? {
         guard case .object(let o) = v else {
             sink.error("SCHEMA_VALIDATION_FAILED", "ResultWriter must be an object", at: here)
             return nil
@@ -456,8 +521,71 @@ enum DefinitionDecoder {
             return nil
         }
         var w = ResultWriter(resource: resource)
-        if let p = o["Parameters"] ?? o["Arguments"] { w.parameters = template(p, here + "/Parameters", &sink) }
+        let argumentsKey = ql == .jsonata ? "Arguments" : "Parameters"
+        if let p = o[argumentsKey] {
+            w.parameters = FieldTemplate.compile(
+                p, ql, field: "ResultWriter/" + argumentsKey, at: here + "/" + argumentsKey, into: &sink)
+        }
         return w
+    }
+
+    // MARK: JSONata fields
+
+    /// Fields only JSONPath states have.
+    static let jsonPathOnlyFields: Set<String> = [
+        "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "ItemsPath", "Result", "TimeoutSecondsPath",
+        "HeartbeatSecondsPath", "SecondsPath", "TimestampPath", "ErrorPath", "CausePath", "MaxConcurrencyPath",
+        "ToleratedFailureCountPath", "ToleratedFailurePercentagePath",
+    ]
+    /// Fields only JSONata states have.
+    static let jsonataOnlyFields: Set<String> = ["Arguments", "Output", "Items"]
+
+    /// A field written as `{% %}` in a JSONata state, compiled; nil when it is absent or written otherwise.
+    static func expression(
+        _ o: JSONObject, _ key: String, _ here: String, _ ql: QueryLanguage, _ sink: inout DiagnosticSink
+    ) -> StatesExpression? {
+        guard ql == .jsonata, case .string(let text)? = o[key], StatesExpression.body(of: text) != nil else { return nil }
+        guard case .expression(let e) = JSONataTemplate.compile(.string(text), at: here + "/" + key, into: &sink) else { return nil }
+        return e
+    }
+
+    /// A JSONata `Assign`: an object whose keys are variable names.
+    static func jsonataAssign(_ v: JSON, _ here: String, _ sink: inout DiagnosticSink) -> JSONataTemplate? {
+        guard case .object(let o) = v else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "Assign must be a JSON object", at: here)
+            return nil
+        }
+        for k in o.keys where !isVariableName(k) {
+            sink.error(
+                "SCHEMA_VALIDATION_FAILED",
+                "The variable name '\(k)' is not valid: it must start with a letter or '_', go on with letters, digits or '_', "
+                    + "and must not be 'states'",
+                at: here + "/" + k)
+        }
+        return JSONataTemplate.compile(v, at: here, into: &sink)
+    }
+
+    static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name != "states", name.utf8.count <= 80 else { return false }
+        let letter: (Unicode.Scalar) -> Bool = { $0.properties.isAlphabetic || $0 == "_" }
+        return letter(first) && name.unicodeScalars.dropFirst().allSatisfy { letter($0) || $0.properties.numericType != nil }
+    }
+
+    /// Whether a JSONata state reads `$states.context` (or all of `$states`), so the context object must be built.
+    static func mentionsStatesContext(_ v: JSON) -> Bool {
+        switch v {
+        case .string(let s):
+            var rest = Substring(s)
+            while let r = rest.firstRange(of: "$states") {
+                let after = rest[r.upperBound...]
+                if !(after.hasPrefix(".input") || after.hasPrefix(".result") || after.hasPrefix(".errorOutput")) { return true }
+                rest = after
+            }
+            return false
+        case .array(let a): return a.contains(where: mentionsStatesContext)
+        case .object(let o): return o.values.contains(where: mentionsStatesContext)
+        default: return false
+        }
     }
 
     // MARK: small field readers, each reporting a location
@@ -508,7 +636,10 @@ enum DefinitionDecoder {
         PayloadTemplate.compile(v, at: here, into: &sink)
     }
 
-    static func failText(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink) -> FailState.Text? {
+    static func failText(
+        _ o: JSONObject, _ key: String, _ here: String, _ ql: QueryLanguage, _ sink: inout DiagnosticSink
+    ) -> FailState.Text? {
+        if let e = expression(o, key, here, ql, &sink) { return .expression(e) }
         let literal = string(o, key, here, &sink)
         let pathKey = key + "Path"
         if literal != nil, o[pathKey] != nil {
@@ -596,7 +727,7 @@ enum DefinitionDecoder {
         return out
     }
 
-    static func catchers(_ v: JSON?, _ here: String, _ sink: inout DiagnosticSink) -> [Catcher] {
+    static func catchers(_ v: JSON?, _ here: String, _ ql: QueryLanguage, _ sink: inout DiagnosticSink) -> [Catcher] {
         guard let v else { return [] }
         guard case .array(let a) = v else {
             sink.error("SCHEMA_VALIDATION_FAILED", "Catch must be an array", at: here)
@@ -618,8 +749,23 @@ enum DefinitionDecoder {
                 continue
             }
             var catcher = Catcher(errorEquals: names, next: next)
-            if let rp = o["ResultPath"] { catcher.resultPath = resultPath(rp, loc + "/ResultPath", &sink) }
-            if let a = o["Assign"] { catcher.assign = PayloadTemplate.compile(a, at: loc + "/Assign", into: &sink) }
+            if ql == .jsonata {
+                if o["ResultPath"] != nil {
+                    sink.error(
+                        "SCHEMA_VALIDATION_FAILED", "The field 'ResultPath' is not supported with the JSONata query language",
+                        at: loc + "/ResultPath")
+                }
+                if let out = o["Output"] { catcher.output = JSONataTemplate.compile(out, at: loc + "/Output", into: &sink) }
+                if let a = o["Assign"] { catcher.jsonataAssign = jsonataAssign(a, loc + "/Assign", &sink) }
+            } else {
+                if o["Output"] != nil {
+                    sink.error(
+                        "SCHEMA_VALIDATION_FAILED", "The field 'Output' is not supported with the JSONPath query language",
+                        at: loc + "/Output")
+                }
+                if let rp = o["ResultPath"] { catcher.resultPath = resultPath(rp, loc + "/ResultPath", &sink) }
+                if let a = o["Assign"] { catcher.assign = PayloadTemplate.compile(a, at: loc + "/Assign", into: &sink) }
+            }
             out.append(catcher)
         }
         checkAllIsLast(out.map(\.errorEquals), here, "Catcher", &sink)
