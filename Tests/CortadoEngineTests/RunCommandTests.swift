@@ -152,6 +152,27 @@ private let taskDefinition =
         #expect(plain.stderr.contains("\(def): ERROR MISSING_TRANSITION_TARGET at /States/A/Next: Missing 'Next' target: Nope"))
     }
 
+    @Test func jsonataDefinitionsRun() throws {
+        let dir = try TempDir()
+        let def = try dir.file(
+            "jsonata.json",
+            #"""
+            {"QueryLanguage": "JSONata", "StartAt": "Sum", "States": {
+              "Sum": {"Type": "Pass", "Assign": {"n": "{% $count($states.input.xs) %}"},
+                      "Output": {"total": "{% $sum($states.input.xs) %}", "chunks": "{% $partition($states.input.xs, 2) %}"}, "Next": "Show"},
+              "Show": {"Type": "Pass", "Output": "{% $merge([$states.input, {'n': $n}]) %}", "End": true}}}
+            """#)
+        let r = try CortadoCLI.run(["run", def, "--input", #"{"xs": [1, 2, 3]}"#, "--json"])
+        #expect(r.status == 0)
+        #expect(try r.json()["output"] == ["total": 6, "chunks": [[1, 2], [3]], "n": 3])
+
+        let bad = try dir.file(
+            "bad.json", #"{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% 1 + %}", "End": true}}}"#)
+        let refused = try CortadoCLI.run(["run", bad, "--json"])
+        #expect(refused.status == 2)
+        #expect(try refused.json()["diagnostics"]?.arrayValue?.first?["location"] == "/States/A/Output")
+    }
+
     @Test func definitionThatIsNotJSONExitsTwo() throws {
         let dir = try TempDir()
         let def = try dir.file("broken.json", #"{"StartAt": "A", "States": "#)
