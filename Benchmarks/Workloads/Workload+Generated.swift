@@ -4,7 +4,38 @@ import CortadoJSON
 /// alongside rather than recorded.
 extension Workload {
     public static var generated: [Workload] {
-        [passChain(states: 1_000), choiceLoop(iterations: 50), parallelMap(branches: 4, items: 10)]
+        [
+            passChain(states: 1_000), passChainJSONata(states: 1_000), choiceLoop(iterations: 50),
+            parallelMap(branches: 4, items: 10),
+        ]
+    }
+
+    /// `passChain` written in JSONata: each state's `Output` builds the same value from `$states.input`
+    /// (field lookups and an addition), so the two figures compare the query languages state for state.
+    public static func passChainJSONata(states count: Int) -> Workload {
+        var states = JSONObject(minimumCapacity: count)
+        for i in 0..<count {
+            var state: JSONObject = [
+                "Type": "Pass",
+                "Output": [
+                    "payload": "{% $states.input.payload %}",
+                    "cur": [
+                        "step": "{% $states.input.cur.step + 1 %}",
+                        "v": "{% $states.input.cur.v %}",
+                        "prev": "{% $states.input.cur.step %}",
+                    ],
+                ],
+            ]
+            if i + 1 < count { state.append("Next", .string("P\(i + 1)")) } else { state.append("End", true) }
+            states.append("P\(i)", .object(state))
+        }
+        let definition: JSON = ["QueryLanguage": "JSONata", "StartAt": "P0", "States": .object(states)]
+        return Workload(
+            name: "pass_chain_jsonata_\(count)",
+            definition: definition.text,
+            input: ["payload": ["orderId": "o-1"], "cur": ["step": 0, "v": 7]],
+            expectedOutput: ["payload": ["orderId": "o-1"], "cur": ["step": .int(count), "v": 7, "prev": .int(count - 1)]],
+            expectedStateEntered: count)
     }
 
     /// `states` Pass states in a row; each builds the next `$.cur` with Parameters (a path, an intrinsic)

@@ -170,3 +170,18 @@ def test_a_bad_expression_is_refused_where_it_is(sfn, aws, new_name):
     answer = sfn.validate_state_machine_definition(definition=dumps(definition))
     assert answer["result"] == "FAIL"
     assert [d["location"] for d in answer["diagnostics"]] == ["/States/A/Output/x"]
+
+
+@pytest.mark.parametrize("expression, code", [
+    ("($f := function($n){ $f($n + 1) }; $f(0))", "U1001"),
+    ("$count([1..1000000000])", "D2014"),
+])
+def test_runaway_expressions_fail_the_execution_not_the_server(sfn, new_name, expression, code):
+    definition = {"QueryLanguage": "JSONata", "StartAt": "Spin",
+                  "States": {"Spin": {"Type": "Pass", "Output": "{% " + expression + " %}", "End": True}}}
+    arn = create_machine(sfn, new_name(), definition)
+    done = wait_closed(sfn, sfn.start_execution(stateMachineArn=arn)["executionArn"], timeout=120)
+    assert (done["status"], done["error"]) == ("FAILED", "States.QueryEvaluationError"), done
+    assert f"threw an error during evaluation. {code}:" in done["cause"], done["cause"]
+    # The server still answers.
+    assert sfn.describe_state_machine(stateMachineArn=arn)["stateMachineArn"] == arn
