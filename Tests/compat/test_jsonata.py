@@ -185,3 +185,24 @@ def test_runaway_expressions_fail_the_execution_not_the_server(sfn, new_name, ex
     assert f"threw an error during evaluation. {code}:" in done["cause"], done["cause"]
     # The server still answers.
     assert sfn.describe_state_machine(stateMachineArn=arn)["stateMachineArn"] == arn
+
+
+def test_test_state_runs_a_jsonata_state_with_variables(sfn):
+    machine = {
+        "QueryLanguage": "JSONata",
+        "StartAt": "Greet",
+        "States": {
+            "Greet": {"Type": "Pass", "Assign": {"greeted": "{% $name %}"},
+                      "Output": {"text": "{% 'Hello, ' & $name & ' from ' & $states.input.city %}"}, "Next": "Done"},
+            "Done": {"Type": "Succeed"},
+        },
+    }
+    answer = sfn.test_state(definition=dumps(machine), input=dumps({"city": "Lisbon"}), variables=dumps({"name": "Ada"}),
+                            inspectionLevel="DEBUG")
+    assert answer["status"] == "SUCCEEDED", answer
+    assert json.loads(answer["output"]) == {"text": "Hello, Ada from Lisbon"}
+    assert answer["nextState"] == "Done"
+    assert json.loads(answer["inspectionData"]["variables"]) == {"name": "Ada", "greeted": "Ada"}
+
+    missing = sfn.test_state(definition=dumps(machine), input="{}")
+    assert (missing["status"], missing["error"]) == ("FAILED", "States.QueryEvaluationError"), missing

@@ -55,9 +55,9 @@ public struct LocalRunner: Sendable {
         self.startTime = startTime
     }
 
-    public func run(input: JSON) -> LocalRunResult {
+    public func run(input: JSON, variables: [String: JSON] = [:]) -> LocalRunResult {
         var now = startTime
-        var (state, first) = interpreter.start(input: input, at: now)
+        var (state, first) = interpreter.start(input: input, at: now, variables: variables)
         var history = first.events
         var pending: [Effect] = first.effects
         var timers: [Int: Int64] = [:]

@@ -35,13 +35,14 @@ public struct Interpreter: Sendable {
         machineRef.descendants[path] ?? MachineRef(machine, path: path, indexDescendants: false)
     }
 
-    /// Starts an execution: `ExecutionStarted`, then every state until the first wait.
-    public func start(input: JSON, at now: Int64) -> (ExecutionState, Transition) {
+    /// Starts an execution: `ExecutionStarted`, then every state until the first wait. `variables` are
+    /// the workflow variables the first state sees (TestState's `variables`; none for an execution).
+    public func start(input: JSON, at now: Int64, variables: [String: JSON] = [:]) -> (ExecutionState, Transition) {
         var state = ExecutionState()
         state.input = input
         state.startTime = now
         var run = Run(interpreter: self, state: state, now: now)
-        run.begin(input: input)
+        run.begin(input: input, variables: variables)
         return (run.state, run.transition)
     }
 
@@ -183,12 +184,12 @@ struct Run {
 
     // MARK: - Entry points
 
-    mutating func begin(input: JSON) {
+    mutating func begin(input: JSON, variables: [String: JSON]) {
         state.contextBase = makeContextBase(input: input)
         let root = Frame(
             id: 0, parent: nil, slot: 0, machineRef: interpreter.machineRef, path: MachinePath(),
             stateName: interpreter.machine.startAt,
-            rawInput: input, cursor: EventCursor(source: 0, lastPublished: 0), variables: [:])
+            rawInput: input, cursor: EventCursor(source: 0, lastPublished: 0), variables: variables)
         state.frames[0] = root
         state.nextFrameID = 1
         emit(

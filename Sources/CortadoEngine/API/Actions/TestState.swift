@@ -26,12 +26,21 @@ extension StepFunctionsService {
             throw AWSError("InvalidDefinition", "Invalid State Machine Definition: 'the definition must be a JSON object'")
         }
         if state["StartAt"] != nil, case .object(let states)? = state["States"] {
-            // A whole state machine: test its first state, or the one `stateName` names.
+            // A whole state machine: test its first state, or the one `stateName` names, in the machine's
+            // query language unless the state chooses its own.
             let name = try r.string("stateName") ?? state["StartAt"]?.stringValue ?? ""
-            guard case .object(let s)? = states[name] else {
+            guard case .object(var s)? = states[name] else {
                 throw AWSError("ValidationException", "The state '\(name)' is not in the definition")
             }
+            if s["QueryLanguage"] == nil, let language = state["QueryLanguage"] { s["QueryLanguage"] = language }
             state = s
+        }
+        var variables: [String: JSON] = [:]
+        if let text = try r.string("variables") {
+            guard case .success(.object(let o)) = Self.parseDocument(text) else {
+                throw AWSError.validation("The variables must be a JSON object of variable names and values")
+            }
+            for (k, v) in o { variables[k] = v }
         }
         let retriers = state["Retry"]?.arrayValue ?? []
         state["Retry"] = nil
@@ -61,7 +70,8 @@ extension StepFunctionsService {
             region: configuration.region)
         var interpreter = Interpreter(machine: machine, info: info)
         interpreter.payloadLimit = configuration.payloadLimit
-        let result = LocalRunner(interpreter: interpreter, answerer: answerer, startTime: engine.clock.now()).run(input: input)
+        let result = LocalRunner(interpreter: interpreter, answerer: answerer, startTime: engine.clock.now())
+            .run(input: input, variables: variables)
         if let why = result.stoppedBecause, answerer.mock == nil {
             throw AWSError("ValidationException", "TestState runs Task states offline: give a mock (result or errorOutput). \(why)")
         }
@@ -101,7 +111,14 @@ extension StepFunctionsService {
             o["cause"] = .string(result.stoppedBecause ?? "The state did not finish")
         }
         if level != "INFO" {
-            o["inspectionData"] = ["input": .string(input.text)]
+            // The variables after the state: those it was given, then those it assigned.
+            var after = JSONObject()
+            for k in variables.keys.sorted() { after[k] = variables[k] }
+            let exited = result.history.first { $0.type.hasSuffix("StateExited") && $0.details.contains { $0.0 == "name" && $0.1 == .string(name) } }
+            if case .variables(let assigned)? = exited?.details.first(where: { $0.0 == "assignedVariables" })?.1 {
+                for (k, v) in assigned { after[k] = v }
+            }
+            o["inspectionData"] = ["input": .string(input.text), "variables": .string(JSON.object(after).text)]
         }
         return .object(o)
     }
