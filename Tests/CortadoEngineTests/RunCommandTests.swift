@@ -167,7 +167,8 @@ private let taskDefinition =
         #expect(try r.json()["output"] == ["total": 6, "chunks": [[1, 2], [3]], "n": 3])
 
         let bad = try dir.file(
-            "bad.json", #"{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% 1 + %}", "End": true}}}"#)
+            "bad.json",
+            #"{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% 1 + %}", "End": true}}}"#)
         let refused = try CortadoCLI.run(["run", bad, "--json"])
         #expect(refused.status == 2)
         #expect(try refused.json()["diagnostics"]?.arrayValue?.first?["location"] == "/States/A/Output")

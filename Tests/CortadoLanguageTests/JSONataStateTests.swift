@@ -117,7 +117,8 @@ private func failure(_ status: ExecutionStatus) -> (String?, String?)? {
         #expect(bad.types.last == "ExecutionFailed")
         #expect(
             failure(state.status)?.1?.hasSuffix(
-                "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: 2016-12-05 21:29:29Z") == true)
+                "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: 2016-12-05 21:29:29Z") == true
+        )
     }
 
     @Test func failStateErrorAndCauseFromExpressions() throws {
@@ -140,7 +141,9 @@ private func failure(_ status: ExecutionStatus) -> (String?, String?)? {
         #expect(dispatch.heartbeatSeconds == 5)
         t = i.step(&state, on: .taskSucceeded(taskID: dispatch.taskID, output: ["Payload": "done"]), at: t0 + 1)
         #expect(output(state.status) == ["r": "done", "in": 5])
-        #expect(t.events.first { $0.type == "TaskStateExited" }?.json()["stateExitedEventDetails"]?["assignedVariables"] == ["last": #""done""#])
+        #expect(
+            t.events.first { $0.type == "TaskStateExited" }?.json()["stateExitedEventDetails"]?["assignedVariables"] == ["last": #""done""#]
+        )
     }
 
     @Test func aTasksOutputDefaultsToItsResultAndACatchersToTheErrorOutput() throws {
@@ -275,8 +278,12 @@ private func failure(_ status: ExecutionStatus) -> (String?, String?)? {
 
     @Test func choiceRulesNeedACondition() {
         let ds = diagnostics(
-            machine(#""A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "BooleanEquals": true, "Next": "B"}]}, "B": {"Type": "Succeed"}"#))
-        #expect(ds.contains("/States/A/Choices/0/Variable: The field 'Variable' is not supported in a Choice Rule with the JSONata query language"))
+            machine(
+                #""A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "BooleanEquals": true, "Next": "B"}]}, "B": {"Type": "Succeed"}"#)
+        )
+        #expect(
+            ds.contains(
+                "/States/A/Choices/0/Variable: The field 'Variable' is not supported in a Choice Rule with the JSONata query language"))
         #expect(ds.contains("/States/A/Choices/0: These fields are required: [Condition]"))
     }
 
@@ -288,7 +295,9 @@ private func failure(_ status: ExecutionStatus) -> (String?, String?)? {
 
     @Test func itemsMustBeAnArrayOrAnExpression() {
         let ds = diagnostics(
-            machine(#""A": {"Type": "Map", "Items": "nope", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}"#))
+            machine(
+                #""A": {"Type": "Map", "Items": "nope", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}"#
+            ))
         #expect(ds == ["/States/A/Items: The value for the field 'Items' must be an array or a JSONata expression"])
     }
 }

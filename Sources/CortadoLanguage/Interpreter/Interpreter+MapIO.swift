@@ -85,7 +85,9 @@ extension Run {
     /// `MaxItems` or the value at `MaxItemsPath` (a number or a numeric string); 0 means all.
     func maxItems(_ reader: ItemReader, in sc: PathScope) throws(StatesError) -> Int {
         var n = reader.maxItems
-        if let e = reader.maxItemsExpression { n = try e.integer(in: sc, field: "ItemReader/ReaderConfig/MaxItems", range: 0...100_000_000) }
+        if let e = reader.maxItemsExpression {
+            n = try e.integer(in: sc, field: "ItemReader/ReaderConfig/MaxItems", range: 0...100_000_000)
+        }
         if let p = reader.maxItemsPath {
             let v = try value(at: p, in: sc)
             guard let i = Self.count(v) else {

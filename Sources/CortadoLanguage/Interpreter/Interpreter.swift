@@ -545,30 +545,30 @@ struct Run {
 
     /// Parallel: the branches' input (`Parameters` or JSONata's `Arguments`), then every branch starts.
     mutating func startParallel(_ id: Int, _ s: State, _ p: ParallelState) throws(StatesError) {
-            let raw = inspect(id) { $0.rawInput }!
-            let branchInput: JSON
-            if let fields = s.jsonata {
-                branchInput = try fields.arguments?.evaluate(in: jsonataScope(id), field: "Arguments") ?? raw
-            } else {
-                let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
-                branchInput = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
-            }
-            emit(frame: id, "ParallelStateStarted")
-            let parent = state.frames[id]!
-            var children = Frame.Children(
-                results: Array(repeating: nil, count: p.branches.count), running: [], pending: [],
-                items: [], workers: [], tolerated: 0, isMap: false, itemInputBase: .null,
-                distributed: false)
-            var ids: [Int] = []
-            for (i, b) in p.branches.enumerated() {
-                let cid = newFrame(
-                    parent: parent, slot: i, machine: b, step: .branch(state: s.name, index: i), input: branchInput,
-                    cursor: parent.cursor)
-                children.running.insert(cid)
-                ids.append(cid)
-            }
-            state.frames[id]!.phase = .waitingChildren(children)
-            ready.append(contentsOf: ids.reversed())
+        let raw = inspect(id) { $0.rawInput }!
+        let branchInput: JSON
+        if let fields = s.jsonata {
+            branchInput = try fields.arguments?.evaluate(in: jsonataScope(id), field: "Arguments") ?? raw
+        } else {
+            let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
+            branchInput = try s.parameters?.evaluate(in: scope(id, input: effective)) ?? effective
+        }
+        emit(frame: id, "ParallelStateStarted")
+        let parent = state.frames[id]!
+        var children = Frame.Children(
+            results: Array(repeating: nil, count: p.branches.count), running: [], pending: [],
+            items: [], workers: [], tolerated: 0, isMap: false, itemInputBase: .null,
+            distributed: false)
+        var ids: [Int] = []
+        for (i, b) in p.branches.enumerated() {
+            let cid = newFrame(
+                parent: parent, slot: i, machine: b, step: .branch(state: s.name, index: i), input: branchInput,
+                cursor: parent.cursor)
+            children.running.insert(cid)
+            ids.append(cid)
+        }
+        state.frames[id]!.phase = .waitingChildren(children)
+        ready.append(contentsOf: ids.reversed())
     }
 
     /// Pass and Task results: ResultSelector is the caller's; here ResultPath, OutputPath, Assign, exit.
@@ -820,7 +820,7 @@ struct Run {
         do throws(StatesError) {
             let selected = try s.resultSelector?.evaluate(in: scope(id, input: output)) ?? output
             try finishState(id, s, result: selected)
-        } catch where s.jsonata != nil {
+        } catch  where s.jsonata != nil {
             failEvaluation(id, error)
         } catch {
             // A path that fails on the task's result ends the execution: AWS's recording shows even an
@@ -903,7 +903,8 @@ struct Run {
                         (output, vars) = try catchJSONata(id, s, catcher, errorOutput: errorOutput)
                     } else {
                         output = try catcher.resultPath.apply(errorOutput, to: frame.rawInput)
-                        vars = try catcher.assign.map { a throws(StatesError) in try evaluateAssign(a, scope: scope(id, input: errorOutput)) }
+                        vars = try catcher.assign.map { a throws(StatesError) in try evaluateAssign(a, scope: scope(id, input: errorOutput))
+                        }
                     }
                     var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
                     if let vars {

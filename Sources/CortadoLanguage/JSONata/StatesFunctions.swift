@@ -59,7 +59,8 @@ enum StatesFunctions {
             guard let text = args[0]?.stringValue, let name = args[1]?.stringValue else { return nil }
             guard let algorithm = Digest.Algorithm(rawValue: name) else {
                 let known = Digest.Algorithm.allCases.map(\.rawValue).joined(separator: ", ")
-                throw JSONataError(code: "D3137", message: "The hashing algorithm must be one of \(known), but it was \(JSON.string(name).text)")
+                throw JSONataError(
+                    code: "D3137", message: "The hashing algorithm must be one of \(known), but it was \(JSON.string(name).text)")
             }
             return .string(Digest.hex(Digest.hash(Array(text.utf8), algorithm)))
         },

@@ -114,7 +114,9 @@ extension StepFunctionsService {
             // The variables after the state: those it was given, then those it assigned.
             var after = JSONObject()
             for k in variables.keys.sorted() { after[k] = variables[k] }
-            let exited = result.history.first { $0.type.hasSuffix("StateExited") && $0.details.contains { $0.0 == "name" && $0.1 == .string(name) } }
+            let exited = result.history.first {
+                $0.type.hasSuffix("StateExited") && $0.details.contains { $0.0 == "name" && $0.1 == .string(name) }
+            }
             if case .variables(let assigned)? = exited?.details.first(where: { $0.0 == "assignedVariables" })?.1 {
                 for (k, v) in assigned { after[k] = v }
             }
