@@ -87,6 +87,20 @@ private func failure(_ status: ExecutionStatus) -> (String?, String?)? {
         #expect(output(status) == "States.QueryEvaluationError")
     }
 
+    @Test func aCatcherWhoseOutputFailsEndsTheExecutionInsteadOfCatchingItself() throws {
+        let (status, t) = try run(
+            #"""
+            "A": {"Type": "Map", "Items": "{% 1 %}", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{% $missing %}", "Next": "B"}], "End": true},
+            "B": {"Type": "Succeed"}
+            """#)
+        #expect(failure(status)?.0 == "States.QueryEvaluationError")
+        #expect(
+            failure(status)?.1?.hasSuffix(
+                "The JSONata expression '$missing' specified for the field 'Output' returned nothing (undefined).") == true)
+        #expect(t.types.filter { $0 == "EvaluationFailed" }.count == 2)
+    }
+
     @Test func choiceConditionsAndTheirOutputAndAssign() throws {
         let states = #"""
             "A": {"Type": "Choice", "Choices": [

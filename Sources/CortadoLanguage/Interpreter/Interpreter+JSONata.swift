@@ -146,7 +146,7 @@ extension Run {
     ///
     /// AWS links the event to the event before the state was entered when the state was entered in the
     /// same step (a Wait's timestamp is the exception: it follows WaitStateEntered).
-    mutating func evaluationFailed(_ id: Int, _ s: State, _ error: StatesError) {
+    mutating func evaluationFailed(_ id: Int, _ s: State, _ error: StatesError, fromFailState: Bool = false) {
         let failure = runtime(error, frame: id)
         guard let frame = state.frames[id] else { return }
         if case .wait = s.kind {
@@ -160,14 +160,14 @@ extension Run {
         details.append(("state", .string(s.name)))
         emit(frame: id, "EvaluationFailed", "evaluationFailedEventDetails", details)
         let failedEvent: String? = if case .map = s.kind { "MapStateFailed" } else { nil }
-        fail(frame: id, failure, failedEvent: failedEvent)
+        fail(frame: id, failure, fromFailState: fromFailState, failedEvent: failedEvent)
     }
 
     /// Fails a state for an error its own evaluation raised: JSONata query failures get `EvaluationFailed`.
     mutating func failEvaluation(_ id: Int, _ error: StatesError, fromFailState: Bool = false) {
         if error.name == .queryEvaluationError, let frame = state.frames[id] {
             let s = frame.machineRef.node(frame.stateName).state
-            if s.jsonata != nil { return evaluationFailed(id, s, error) }
+            if s.jsonata != nil { return evaluationFailed(id, s, error, fromFailState: fromFailState) }
         }
         fail(frame: id, runtime(error, frame: id), fromFailState: fromFailState)
     }
