@@ -1,6 +1,6 @@
 extension Builtin {
     /// The function library bound in every evaluation.
-    static let library: [Builtin] = strings + numbers + aggregates + arrays + objects + booleans + higherOrder + dates + more + urls
+    static let library: [Builtin] = strings + numbers + aggregates + arrays + objects + booleans + higherOrder + dates + formatting + more + urls
 
     private static func finite(_ n: Double) throws(JSONataError) -> Double {
         guard n.isFinite else { throw .init(code: "D3001", message: "Attempting to invoke string function on Infinity or NaN") }
