@@ -2,6 +2,8 @@
 final class Evaluator {
     let environment: JSONataEnvironment
     let root: Value?
+    /// Set when a lambda of the expression uses `%`: calls then pass the caller's ancestors (see `Node.lambdaMentionsParent`).
+    var callerAncestors = false
     private var depth = 0
     private var steps = 0
 
@@ -80,6 +82,10 @@ final class Evaluator {
             guard let v = try evaluate(base, input, frame) else { return nil }
             return try filter(predicate, v.items, frame)
         case .group(let base, let pairs, let position):
+            if case .path(let steps, _) = base, steps.contains(where: { $0.focus != nil || $0.index != nil }) {
+                let names = steps.flatMap { [$0.focus, $0.index].compactMap { $0 } }
+                return try groupTuples(pairs, position, try tuplePath(steps, input, frame), names: names)
+            }
             return try group(pairs, position, try evaluate(base, input, frame), frame)
         case .condition(let test, let then, let otherwise):
             if truthy(try evaluate(test, input, frame)) { return try evaluate(then, input, frame) }
@@ -116,7 +122,7 @@ final class Evaluator {
                 // Composition: `$f ~> $g` is a function that applies both.
                 return .function(FunctionValue(.composition(g, f)))
             }
-            return try apply(f, [value], input, position)
+            return try apply(f, [value], input, position, caller: frame)
         case .sort(let terms, let position):
             guard let v = input else { return nil }
             return .sequence(try sort(v.items, terms, position, frame))
@@ -128,7 +134,9 @@ final class Evaluator {
     // MARK: Paths
 
     private func evaluatePath(_ steps: [Step], keepArray: Bool, _ input: Value?, _ frame: Frame) throws(JSONataError) -> Value? {
-        if steps.contains(where: { $0.focus != nil || $0.index != nil || $0.mentionsParent }) {
+        if steps.contains(where: { $0.focus != nil || $0.index != nil || $0.mentionsParent })
+            || (callerAncestors && steps.contains { $0.expression.containsCall || $0.predicates.contains(where: \.containsCall) })
+        {
             return try evaluateTuplePath(steps, keepArray: keepArray, input, frame)
         }
         var sequence: [Value]
@@ -493,11 +501,13 @@ final class Evaluator {
         }
         var name = ""
         if case .variable(let n) = callee { name = n }
-        return try apply(f, args, input, position, name: name)
+        return try apply(f, args, input, position, name: name, caller: frame)
     }
 
     /// Calls a function with its arguments; `input` is the context for `-` parameters of built-ins.
-    func apply(_ f: FunctionValue, _ args: [Value?], _ input: Value?, _ position: Int?, name: String = "") throws(JSONataError) -> Value? {
+    func apply(
+        _ f: FunctionValue, _ args: [Value?], _ input: Value?, _ position: Int?, name: String = "", caller: Frame? = nil
+    ) throws(JSONataError) -> Value? {
         switch f.kind {
         case .lambda(let params, let signature, let body, let captured):
             var args = args
@@ -505,6 +515,7 @@ final class Evaluator {
                 args = try signature.validate(args, context: input, name: name, position: position)
             }
             let inner = Frame(parent: captured)
+            if callerAncestors, let caller, body.mentionsParent { inner.ancestors = caller.nearestAncestors }
             for (i, p) in params.enumerated() where i < args.count {
                 if let a = args[i] { inner.bindings[p] = a }
             }
@@ -523,7 +534,7 @@ final class Evaluator {
                     next += 1
                 }
             }
-            return try apply(g, filled, input, position, name: name)
+            return try apply(g, filled, input, position, name: name, caller: caller)
         case .transform(let pattern, let update, let delete, let captured):
             guard let target = args.first ?? nil else { return nil }
             return try transform(target, pattern, update, delete, captured)
