@@ -34,7 +34,8 @@ struct Builtin: Sendable {
         o["match"] = .string(String(s[range]))
         o["index"] = .number(Double(s.unicodeScalars.distance(from: s.startIndex, to: range.lowerBound)))
         o["groups"] = .array(groups.map { .string($0) }, [])
-        o["next"] = .function(FunctionValue(.builtin(Builtin("next", "<:o>") { _, _, _ throws(JSONataError) in matchObject(matches, k + 1, in: s) })))
+        o["next"] = .function(
+            FunctionValue(.builtin(Builtin("next", "<:o>") { _, _, _ throws(JSONataError) in matchObject(matches, k + 1, in: s) })))
         return .object(o)
     }
 

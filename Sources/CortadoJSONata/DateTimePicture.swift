@@ -112,7 +112,8 @@ struct DateTimePicture {
             guard "MFPCE".contains(component) else {
                 throw .init(
                     code: "D3133",
-                    message: "The 'name' modifier can only be applied to months and days in the date/time picture string, not \(Value.quote(String(component)))"
+                    message:
+                        "The 'name' modifier can only be applied to months and days in the date/time picture string, not \(Value.quote(String(component)))"
                 )
             }
             presentation = .name(modifiers == "N" ? .upper : modifiers == "n" ? .lower : .title)
@@ -327,7 +328,8 @@ struct DateTimePicture {
         let nowFields = Fields(
             date: CivilDate(daysSinceEpoch: CivilDate.floorDivide(now, 86_400_000)),
             millisInDay: Int(CivilDate.floorModulo(now, 86_400_000)))
-        let order: [Character] = values["d"] != nil && values["M"] == nil ? ["Y", "d", "H", "m", "s", "f"] : ["Y", "M", "D", "H", "m", "s", "f"]
+        let order: [Character] =
+            values["d"] != nil && values["M"] == nil ? ["Y", "d", "H", "m", "s", "f"] : ["Y", "M", "D", "H", "m", "s", "f"]
         let present = order.map { values[$0] != nil }
         guard let first = present.firstIndex(of: true) else {
             throw .init(code: "D3136", message: "The date/time picture string is missing specifiers required to parse the timestamp")
@@ -382,8 +384,9 @@ struct DateTimePicture {
         var rest = input
         while true {
             let word = rest.prefix(while: { $0.isLetter })
-            guard !word.isEmpty, word.lowercased() == "and" || Words.parse(String(word)) != nil
-                || ["hundred", "hundredth", "thousand", "million", "billion", "trillion"].contains(word.lowercased())
+            guard !word.isEmpty,
+                word.lowercased() == "and" || Words.parse(String(word)) != nil
+                    || ["hundred", "hundredth", "thousand", "million", "billion", "trillion"].contains(word.lowercased())
             else { break }
             taken += word
             rest = rest.dropFirst(word.count)
@@ -391,8 +394,9 @@ struct DateTimePicture {
             let joiner = rest.prefix(while: { $0 == " " || $0 == "-" || $0 == "," })
             guard !joiner.isEmpty else { break }
             let after = rest.dropFirst(joiner.count).prefix(while: { $0.isLetter })
-            guard !after.isEmpty, after.lowercased() == "and" || Words.parse(String(after)) != nil
-                || ["hundred", "hundredth", "thousand", "million", "billion", "trillion"].contains(after.lowercased())
+            guard !after.isEmpty,
+                after.lowercased() == "and" || Words.parse(String(after)) != nil
+                    || ["hundred", "hundredth", "thousand", "million", "billion", "trillion"].contains(after.lowercased())
             else { break }
             taken += joiner
             rest = rest.dropFirst(joiner.count)

@@ -86,11 +86,13 @@ extension Evaluator {
                 guard let key = try evaluate(keyNode, tuple.value, tuple.frame) else { continue }
                 guard case .string(let k) = key else {
                     throw .init(
-                        code: "T1003", message: "Key in object structure must evaluate to a string; got: \(key.jsString)", position: position)
+                        code: "T1003", message: "Key in object structure must evaluate to a string; got: \(key.jsString)",
+                        position: position)
                 }
                 if var existing = groups[k] {
                     if existing.pair != index {
-                        throw .init(code: "D1009", message: "Multiple key definitions evaluate to same key: \(Value.quote(k))", position: position)
+                        throw .init(
+                            code: "D1009", message: "Multiple key definitions evaluate to same key: \(Value.quote(k))", position: position)
                     }
                     existing.members.append(tuple)
                     groups[k] = existing

@@ -59,7 +59,8 @@ struct IntegerPicture {
             guard let pattern = try DigitPattern(token) else {
                 throw .init(
                     code: "D3130",
-                    message: "Formatting or parsing an integer as a sequence starting with \(Value.quote(token)) is not supported by this implementation"
+                    message:
+                        "Formatting or parsing an integer as a sequence starting with \(Value.quote(token)) is not supported by this implementation"
                 )
             }
             return .decimal(pattern)

@@ -4,32 +4,95 @@ import CortadoJSON
 public struct JSONataExpression: Sendable {
     let root: Node
     let lambdaMentionsParent: Bool
+    /// Set when the expression is a plain chain of field names (`$states.input.customer.name`).
+    let fieldChain: FieldChain?
 
     /// Parses `text`; throws JSONata's syntax errors (`S0101`, `S0201`, `S0202`, ...).
     public init(compiling text: String) throws(JSONataError) {
         root = try Parser.parse(text)
         lambdaMentionsParent = root.lambdaMentionsParent
+        fieldChain = FieldChain(root)
     }
 
     /// Evaluates against `input`; nil in and out is JSONata's `undefined`.
     public func evaluate(
         _ input: JSON?, bindings: [String: JSON] = [:], environment: JSONataEnvironment = .init()
     ) throws(JSONataError) -> JSON? {
+        if let fieldChain, case .result(let r) = fieldChain.lookup(input, bindings) { return r }
         var value = input.map(Value.init)
         // An input array is wrapped so that `$[0]` sees the array as one value.
         if case .array(let items, _) = value { value = .array([.array(items, [])], [.sequence, .outerWrapper]) }
         let evaluator = Evaluator(environment: environment, root: value)
         evaluator.callerAncestors = lambdaMentionsParent
-        let frame = Frame(parent: nil)
-        for builtin in Builtin.library { frame.bindings[builtin.name] = .function(FunctionValue(.builtin(builtin))) }
-        for (name, f) in environment.functions {
-            let builtin = Builtin(name, f.signature) { _, args, _ throws(JSONataError) in
-                try f.body(args.map { $0?.json }).map(Value.init)
+        var library = Builtin.libraryFrame
+        if !environment.functions.isEmpty {
+            library = Frame(parent: library)
+            for (name, f) in environment.functions {
+                let builtin = Builtin(name, f.signature) { _, args, _ throws(JSONataError) in
+                    try f.body(args.map { $0?.json }).map(Value.init)
+                }
+                library.bindings[name] = .function(FunctionValue(.builtin(builtin)))
             }
-            frame.bindings[name] = .function(FunctionValue(.builtin(builtin)))
         }
-        for (k, v) in bindings { frame.bindings[k] = Value(v) }
+        let frame = Frame(parent: library)
+        if !bindings.isEmpty { frame.pending = bindings }
         let result = try evaluator.evaluate(root, value, frame)
         return result?.json
+    }
+}
+
+/// `$name.a.b` or `a.b`: field lookups that need neither the evaluator nor a conversion of the input, which is
+/// what most Step Functions expressions are. Arrays (whose lookups map and flatten) go the general way.
+struct FieldChain: Sendable {
+    var variable: String?
+    var names: [String]
+
+    enum Outcome {
+        case result(JSON?)
+        case general
+    }
+
+    init?(_ root: Node) {
+        guard case .path(let steps, keepArray: false) = root,
+            steps.allSatisfy({ $0.predicates.isEmpty && $0.focus == nil && $0.index == nil })
+        else { return nil }
+        var rest = steps[...]
+        if case .variable(let v) = steps[0].expression {
+            guard !v.isEmpty, v != "$", steps.count > 1 else { return nil }
+            variable = v
+            rest = steps.dropFirst()
+        }
+        var names: [String] = []
+        for step in rest {
+            guard case .name(let n) = step.expression else { return nil }
+            names.append(n)
+        }
+        self.names = names
+    }
+
+    func lookup(_ input: JSON?, _ bindings: [String: JSON]) -> Outcome {
+        var current: JSON
+        if let variable {
+            guard let bound = bindings[variable] else { return .general }
+            current = bound
+        } else {
+            guard let input else { return .result(nil) }
+            current = input
+        }
+        for name in names {
+            switch current {
+            case .object(let o):
+                guard let next = o[name] else { return .result(nil) }
+                current = next
+            case .array: return .general
+            default: return .result(nil)
+            }
+        }
+        switch current {
+        case .array: return .general
+        // Numbers and nested values come out as the evaluator gives them (`3.0` is `3`).
+        case .object, .double: return .result(Value(current).json)
+        default: return .result(current)
+        }
     }
 }

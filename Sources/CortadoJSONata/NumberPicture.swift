@@ -76,7 +76,8 @@ struct NumberPicture {
         let parts = split(picture, by: format.patternSeparator)
         guard parts.count <= 2 else {
             throw .init(
-                code: "D3080", message: "The format-number picture string must not contain more than one instance of the 'pattern-separator' character")
+                code: "D3080",
+                message: "The format-number picture string must not contain more than one instance of the 'pattern-separator' character")
         }
         let positive = try NumberPicture(parts[0], format)
         let negative = try parts.count == 2 ? NumberPicture(parts[1], format) : nil
@@ -149,7 +150,8 @@ struct NumberPicture {
         let isActive: (Symbol) -> Bool = { [.digit, .optionalDigit, .decimal, .grouping, .exponent].contains($0) }
         let count: (Symbol) -> Int = { s in symbols.filter { $0 == s }.count }
         if count(.decimal) > 1 {
-            throw .init(code: "D3081", message: "The sub-picture must not contain more than one instance of the 'decimal-separator' character")
+            throw .init(
+                code: "D3081", message: "The sub-picture must not contain more than one instance of the 'decimal-separator' character")
         }
         if count(.percent) > 1 {
             throw .init(code: "D3082", message: "The sub-picture must not contain more than one instance of the 'percent' character")
@@ -177,7 +179,9 @@ struct NumberPicture {
         if body.contains(where: { !isActive($0) }) {
             throw .init(
                 code: "D3086",
-                message: "A sub-picture must not contain a passive character that is preceded by an active character and that is followed by another active character")
+                message:
+                    "A sub-picture must not contain a passive character that is preceded by an active character and that is followed by another active character"
+            )
         }
         let exponentAt = body.firstIndex(of: .exponent)
         let mantissa = exponentAt.map { Array(body[..<$0]) } ?? body
@@ -186,12 +190,16 @@ struct NumberPicture {
         if hasExponent, percent || perMille {
             throw .init(
                 code: "D3092",
-                message: "A sub-picture that contains a 'percent' or 'per-mille' character must not contain a character treated as an 'exponent-separator'")
+                message:
+                    "A sub-picture that contains a 'percent' or 'per-mille' character must not contain a character treated as an 'exponent-separator'"
+            )
         }
         if exponent.contains(where: { $0 != .digit }) {
             throw .init(
                 code: "D3093",
-                message: "The exponent part of a sub-picture must comprise only of one or more characters that are members of the 'decimal digit family'")
+                message:
+                    "The exponent part of a sub-picture must comprise only of one or more characters that are members of the 'decimal digit family'"
+            )
         }
         guard mantissa.contains(where: { $0 == .digit || $0 == .optionalDigit }) else {
             throw .init(
@@ -203,15 +211,22 @@ struct NumberPicture {
         for (i, s) in mantissa.enumerated() where s == .grouping && i + 1 < mantissa.count {
             if mantissa[i + 1] == .decimal || (i > 0 && mantissa[i - 1] == .decimal) {
                 throw .init(
-                    code: "D3087", message: "A sub-picture must not contain a 'grouping-separator' character that appears adjacent to a 'decimal-separator' character")
+                    code: "D3087",
+                    message:
+                        "A sub-picture must not contain a 'grouping-separator' character that appears adjacent to a 'decimal-separator' character"
+                )
             }
             if mantissa[i + 1] == .grouping {
-                throw .init(code: "D3089", message: "A sub-picture must not contain two adjacent instances of the 'grouping-separator' character")
+                throw .init(
+                    code: "D3089", message: "A sub-picture must not contain two adjacent instances of the 'grouping-separator' character")
             }
         }
         if let d = mantissa.firstIndex(of: .decimal), d > 0, mantissa[d - 1] == .grouping {
             throw .init(
-                code: "D3087", message: "A sub-picture must not contain a 'grouping-separator' character that appears adjacent to a 'decimal-separator' character")
+                code: "D3087",
+                message:
+                    "A sub-picture must not contain a 'grouping-separator' character that appears adjacent to a 'decimal-separator' character"
+            )
         }
         let decimalAt = mantissa.firstIndex(of: .decimal)
         let integer = decimalAt.map { Array(mantissa[..<$0]) } ?? mantissa
@@ -222,12 +237,16 @@ struct NumberPicture {
         if let d = integer.firstIndex(of: .digit), integer[d...].contains(.optionalDigit) {
             throw .init(
                 code: "D3090",
-                message: "The integer part of a sub-picture must not contain a member of the 'decimal digit family' that is followed by an instance of the 'optional digit character'")
+                message:
+                    "The integer part of a sub-picture must not contain a member of the 'decimal digit family' that is followed by an instance of the 'optional digit character'"
+            )
         }
         if let o = fraction.firstIndex(of: .optionalDigit), fraction[o...].contains(.digit) {
             throw .init(
                 code: "D3091",
-                message: "The fractional part of a sub-picture must not contain an instance of the 'optional digit character' that is followed by a member of the 'decimal digit family'")
+                message:
+                    "The fractional part of a sub-picture must not contain an instance of the 'optional digit character' that is followed by a member of the 'decimal digit family'"
+            )
         }
 
         let isDigit: (Symbol) -> Bool = { $0 == .digit || $0 == .optionalDigit }

@@ -81,6 +81,8 @@ enum PartialArgument {
 /// A scope of variable bindings; lambdas capture the frame they were made in.
 final class Frame {
     var bindings: [String: Value] = [:]
+    /// The caller's JSON bindings, converted on first use: an input that an expression never reads costs nothing.
+    var pending: [String: JSON]? = nil
     /// In a path that uses `%`: the values the context was reached through, nearest first.
     var ancestors: [Value]? = nil
     let parent: Frame?
@@ -99,6 +101,11 @@ final class Frame {
         var frame: Frame? = self
         while let f = frame {
             if let v = f.bindings[name] { return v }
+            if let json = f.pending?[name] {
+                let v = Value(json)
+                f.bindings[name] = v
+                return v
+            }
             frame = f.parent
         }
         return nil

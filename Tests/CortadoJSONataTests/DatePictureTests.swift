@@ -56,7 +56,10 @@ struct DatePictureTests {
         ("$toMillis('12:05am', '[h]:[m01][P]')", 300_000),
         ("$toMillis('1970-01-01T00:00:00.5', '[Y]-[M]-[D]T[H]:[m]:[s].[f]')", 500),
         ("$toMillis('twenty-third of March, two thousand and eighteen', '[Dwo] of [MNn], [Yw]')", 1_521_763_200_000),
-        ("$fromMillis(1510067557121, '[FNn], [D1o] [MNn] [Y] [H01]:[m01]:[s01].[f001]') ~> $toMillis('[FNn], [D1o] [MNn] [Y] [H01]:[m01]:[s01].[f001]')", 1_510_067_557_121),
+        (
+            "$fromMillis(1510067557121, '[FNn], [D1o] [MNn] [Y] [H01]:[m01]:[s01].[f001]') ~> $toMillis('[FNn], [D1o] [MNn] [Y] [H01]:[m01]:[s01].[f001]')",
+            1_510_067_557_121
+        ),
     ])
     func parse(_ expression: String, _ expected: Int) throws {
         #expect(try eval(expression) == .int(expected), "\(expression)")

@@ -14,7 +14,10 @@ struct GroupingAndRegexCallTests {
         """)
 
     @Test(arguments: [
-        ("library.loans@$l.books@$b[$l.isbn=$b.isbn]{ $l.customer: $b.title }", #"{"10001": ["Structure", "Compilers"], "10003": "Compilers"}"#),
+        (
+            "library.loans@$l.books@$b[$l.isbn=$b.isbn]{ $l.customer: $b.title }",
+            #"{"10001": ["Structure", "Compilers"], "10003": "Compilers"}"#
+        ),
         ("library.loans@$l.books@$b[$l.isbn=$b.isbn]{ $b.title: $count($l) }", #"{"Structure": 1, "Compilers": 2}"#),
         ("library.loans#$i{ customer: $i }", #"{"10001": [0, 2], "10003": 1}"#),
     ])
@@ -26,7 +29,10 @@ struct GroupingAndRegexCallTests {
         ("Account.Order#$i.Product{ `Product Name`: $i }", #"{"Bowler Hat": [0, 1], "Trilby hat": 0, "Cloak": 1}"#),
         ("Account.Order#$i.Product{ $string($i): $sum(Quantity) }", #"{"0": 3, "1": 5}"#),
         ("($f := function() { %.OrderID }; Account.Order.Product.$f())", #"["order103", "order103", "order104", "order104"]"#),
-        ("($name := function($p) { $p.`Product Name` & ' of ' & %.OrderID }; Account.Order.Product[Price > 100].$name($))", #""Cloak of order104""#),
+        (
+            "($name := function($p) { $p.`Product Name` & ' of ' & %.OrderID }; Account.Order.Product[Price > 100].$name($))",
+            #""Cloak of order104""#
+        ),
         ("Account.Order.Product.(function() { %.OrderID })()", #"["order103", "order103", "order104", "order104"]"#),
     ])
     func onTheInvoice(_ expression: String, _ expected: String) throws {
