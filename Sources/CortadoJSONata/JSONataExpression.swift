@@ -14,9 +14,16 @@ public struct JSONataExpression: Sendable {
         fieldChain = FieldChain(root)
     }
 
+    /// Evaluates against `input` in the default environment; nil in and out is JSONata's `undefined`.
+    public func evaluate(_ input: JSON?, bindings: [String: JSON] = [:]) throws(JSONataError) -> JSON? {
+        // A field chain needs no environment, and building one costs as much as the lookup.
+        if let fieldChain, case .result(let r) = fieldChain.lookup(input, bindings) { return r }
+        return try evaluate(input, bindings: bindings, environment: JSONataEnvironment())
+    }
+
     /// Evaluates against `input`; nil in and out is JSONata's `undefined`.
     public func evaluate(
-        _ input: JSON?, bindings: [String: JSON] = [:], environment: JSONataEnvironment = .init()
+        _ input: JSON?, bindings: [String: JSON] = [:], environment: JSONataEnvironment
     ) throws(JSONataError) -> JSON? {
         if let fieldChain, case .result(let r) = fieldChain.lookup(input, bindings) { return r }
         var value = input.map(Value.init)
