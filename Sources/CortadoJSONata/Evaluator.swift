@@ -41,7 +41,14 @@ final class Evaluator {
         case .null: return .null
         case .regex(let pattern, let flags):
             return .function(FunctionValue(.builtin(Builtin.regexMatcher(pattern: pattern, flags: flags))))
-        case .name, .wildcard, .descendants:
+        case .name(let key):
+            // A field of an object needs no path machinery unless it is an array (whose flags the path sets).
+            if case .object(let o)? = input {
+                let v = o[key]
+                if case .array? = v {} else { return v }
+            }
+            return try evaluatePath([Step(expression: node)], keepArray: false, input, frame)
+        case .wildcard, .descendants:
             return try evaluatePath([Step(expression: node)], keepArray: false, input, frame)
         case .variable(let name):
             if name.isEmpty {
@@ -139,6 +146,7 @@ final class Evaluator {
         {
             return try evaluateTuplePath(steps, keepArray: keepArray, input, frame)
         }
+        if !keepArray, let walked = walkFields(steps, input, frame) { return walked }
         var sequence: [Value]
         var ignoreInput = false
         if case .variable = steps[0].expression {
@@ -168,6 +176,35 @@ final class Evaluator {
             if sequence.isEmpty { return nil }
         }
         return finish(sequence, keepArray)
+    }
+
+    /// `$v.a.b` or `a.b` through objects: the value, `.some(nil)` for undefined, or nil when the path needs the
+    /// general way (an array on the way or at the end, a predicate or binding, an unbound variable).
+    private func walkFields(_ steps: [Step], _ input: Value?, _ frame: Frame) -> Value?? {
+        var current: Value
+        var start = 0
+        switch steps[0].expression {
+        case .variable(let name) where !name.isEmpty && name != "$":
+            guard steps[0].isPlain, let v = frame.lookup(name) else { return nil }
+            current = v
+            start = 1
+        case .name:
+            guard let input else { return nil }
+            current = input
+        default: return nil
+        }
+        for k in start..<steps.count {
+            guard steps[k].isPlain, case .name(let key) = steps[k].expression else { return nil }
+            switch current {
+            case .object(let o):
+                guard let next = o[key] else { return .some(nil) }
+                current = next
+            case .array: return nil
+            default: return .some(nil)
+            }
+        }
+        if case .array = current { return nil }
+        return .some(current)
     }
 
     private func finish(_ sequence: [Value], _ keepArray: Bool) -> Value? {

@@ -17,7 +17,7 @@ public struct JSONataExpression: Sendable {
     /// Evaluates against `input` in the default environment; nil in and out is JSONata's `undefined`.
     public func evaluate(_ input: JSON?, bindings: [String: JSON] = [:]) throws(JSONataError) -> JSON? {
         // A field chain needs no environment, and building one costs as much as the lookup.
-        if let fieldChain, case .result(let r) = fieldChain.lookup(input, bindings) { return r }
+        if case .result(let r)? = fieldChain?.lookup(input, bindings) { return r }
         return try evaluate(input, bindings: bindings, environment: JSONataEnvironment())
     }
 
@@ -25,7 +25,7 @@ public struct JSONataExpression: Sendable {
     public func evaluate(
         _ input: JSON?, bindings: [String: JSON] = [:], environment: JSONataEnvironment
     ) throws(JSONataError) -> JSON? {
-        if let fieldChain, case .result(let r) = fieldChain.lookup(input, bindings) { return r }
+        if case .result(let r)? = fieldChain?.lookup(input, bindings) { return r }
         var value = input.map(Value.init)
         // An input array is wrapped so that `$[0]` sees the array as one value.
         if case .array(let items, _) = value { value = .array([.array(items, [])], [.sequence, .outerWrapper]) }
@@ -80,20 +80,30 @@ struct FieldChain: Sendable {
     func lookup(_ input: JSON?, _ bindings: [String: JSON]) -> Outcome {
         var current: JSON
         if let variable {
-            guard let bound = bindings[variable] else { return .general }
+            var bound: JSON? = nil
+            // A handful of bindings (`states` and a few variables) is searched without hashing the name.
+            if bindings.count <= 4 {
+                for (name, value) in bindings where name == variable { bound = value }
+            } else {
+                bound = bindings[variable]
+            }
+            guard let bound else { return .general }
             current = bound
         } else {
             guard let input else { return .result(nil) }
             current = input
         }
-        for name in names {
-            switch current {
+        var k = 0
+        while k < names.count {
+            // Consumed, not copied: each step moves the object out instead of retaining its storage again.
+            switch consume current {
             case .object(let o):
-                guard let next = o[name] else { return .result(nil) }
-                current = next
+                guard let i = o.position(of: names[k]) else { return .result(nil) }
+                current = o.values[i]
             case .array: return .general
             default: return .result(nil)
             }
+            k += 1
         }
         switch current {
         case .array: return .general

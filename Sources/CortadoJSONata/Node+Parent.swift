@@ -1,8 +1,3 @@
-extension Step {
-    /// Whether `%` appears in the step (in its expression or predicates), so that the path must track ancestors.
-    var mentionsParent: Bool { expression.mentionsParent || predicates.contains { $0.mentionsParent } }
-}
-
 extension Node {
     var mentionsParent: Bool {
         switch self {
