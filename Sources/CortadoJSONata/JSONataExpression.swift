@@ -78,38 +78,38 @@ struct FieldChain: Sendable {
     }
 
     func lookup(_ input: JSON?, _ bindings: [String: JSON]) -> Outcome {
-        var current: JSON
         if let variable {
-            var bound: JSON? = nil
             // A handful of bindings (`states` and a few variables) is searched without hashing the name.
             if bindings.count <= 4 {
-                for (name, value) in bindings where name == variable { bound = value }
-            } else {
-                bound = bindings[variable]
+                for (name, value) in bindings where name == variable { return walk(value, 0) }
+                return .general
             }
-            guard let bound else { return .general }
-            current = bound
-        } else {
-            guard let input else { return .result(nil) }
-            current = input
+            guard let bound = bindings[variable] else { return .general }
+            return walk(bound, 0)
         }
-        var k = 0
-        while k < names.count {
-            // Consumed, not copied: each step moves the object out instead of retaining its storage again.
-            switch consume current {
-            case .object(let o):
-                guard let i = o.position(of: names[k]) else { return .result(nil) }
-                current = o.values[i]
-            case .array: return .general
-            default: return .result(nil)
-            }
-            k += 1
+        guard let input else { return .result(nil) }
+        return walk(input, 0)
+    }
+
+    /// Borrows each level instead of copying it out: a copy of an object retains its storage, and a chain of
+    /// copies costs more than the lookups.
+    private func walk(_ value: borrowing JSON, _ k: Int) -> Outcome {
+        guard k < names.count else { return Self.finish(copy value) }
+        switch value {
+        case .object(let o):
+            guard let i = o.position(of: names[k]) else { return .result(nil) }
+            return walk(o.values[i], k + 1)
+        case .array: return .general
+        default: return .result(nil)
         }
-        switch current {
+    }
+
+    private static func finish(_ value: JSON) -> Outcome {
+        switch value {
         case .array: return .general
         // Numbers and nested values come out as the evaluator gives them (`3.0` is `3`).
-        case .object, .double: return .result(Value(current).json)
-        default: return .result(current)
+        case .object, .double: return .result(Value(value).json)
+        default: return .result(value)
         }
     }
 }
