@@ -58,6 +58,16 @@ let package = Package(
             ],
             path: "Sources/match"
         ),
+        // JSONata evaluations per second over `$states.input`, beside a JSONPath lookup (`jsonata.sh`). Only the
+        // root package's pure modules, like `match`.
+        .executableTarget(
+            name: "jsonata",
+            dependencies: [
+                .product(name: "CortadoJSONata", package: "cortado"),
+                .product(name: "CortadoJSON", package: "cortado"),
+            ],
+            path: "Sources/jsonata"
+        ),
         // DynamoDB item actions per second in-process, on the in-memory and the SQLite item store
         // (`tables.sh`): the table service without HTTP.
         .executableTarget(

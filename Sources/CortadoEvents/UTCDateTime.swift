@@ -1,7 +1,9 @@
+import CortadoJSON
+
 /// A UTC calendar date and time to the minute (plus seconds for printing), converted to and from
 /// milliseconds since the epoch without Foundation, so the module's arithmetic is exact and portable.
 ///
-/// Days are counted with Howard Hinnant's `days_from_civil` algorithm (proleptic Gregorian calendar).
+/// Days are counted by `CivilDate` (proleptic Gregorian calendar).
 struct UTCDateTime: Sendable, Hashable {
     var year: Int
     /// 1...12
@@ -49,50 +51,25 @@ struct UTCDateTime: Sendable, Hashable {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))Z"
     }
 
-    static func isLeapYear(_ y: Int) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
+    static func isLeapYear(_ y: Int) -> Bool { CivilDate.isLeapYear(y) }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    static func daysInMonth(year: Int, month: Int) -> Int { CivilDate.daysInMonth(year: year, month: month) }
 
     /// Day of the week as AWS cron numbers it: 1 = Sunday ... 7 = Saturday.
     static func weekday(year: Int, month: Int, day: Int) -> Int {
-        // 1970-01-01 was a Thursday (5).
-        let days = Self.days(year: year, month: month, day: day)
-        return Int(((days % 7) + 7 + 4) % 7) + 1
+        CivilDate(year: year, month: month, day: day).weekday % 7 + 1
     }
 
     /// Days since 1970-01-01 of a civil date.
     static func days(year: Int, month: Int, day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = floorDiv(y, 400)
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDate(year: year, month: month, day: day).daysSinceEpoch
     }
 
     /// The civil date of a day count since 1970-01-01.
     static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return (Int(y), Int(m), Int(d))
+        let date = CivilDate(daysSinceEpoch: days)
+        return (date.year, date.month, date.day)
     }
 
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { CivilDate.floorDivide(a, b) }
 }

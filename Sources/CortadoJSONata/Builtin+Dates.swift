@@ -1,18 +1,20 @@
+import CortadoJSON
+
 extension Builtin {
-    /// `$now`, `$fromMillis` and `$toMillis` in their ISO 8601 forms; picture strings are not supported yet.
+    /// `$now`, `$fromMillis` and `$toMillis`: ISO 8601, or XPath F&O 3.1 date/time pictures and `±HHMM` time zones.
     static let dates: [Builtin] = [
         Builtin("now", "<s?s?:s>") { e, a, _ throws(JSONataError) in
-            try checkNoPicture(a)
-            return .string(iso8601(e.environment.now))
+            .string(try formatMillis(e.environment.now, picture: a[0]?.stringValue, zone: a[1]?.stringValue))
         },
         Builtin("fromMillis", "<n-s?s?:s>") { _, a, _ throws(JSONataError) in
             guard let n = a[0]?.numberValue else { return nil }
-            try checkNoPicture(Array(a.dropFirst()))
-            return .string(iso8601(Int64(n.rounded(.down))))
+            return .string(try formatMillis(Int64(n.rounded(.down)), picture: a[1]?.stringValue, zone: a[2]?.stringValue))
         },
-        Builtin("toMillis", "<s-s?:n>") { _, a, _ throws(JSONataError) in
+        Builtin("toMillis", "<s-s?:n>") { e, a, _ throws(JSONataError) in
             guard let s = a[0]?.stringValue else { return nil }
-            try checkNoPicture(Array(a.dropFirst()))
+            if let picture = a[1]?.stringValue {
+                return try DateTimePicture(picture).parse(s, now: e.environment.now).map { .number(Double($0)) }
+            }
             guard let millis = parseISO8601(s) else {
                 throw .init(code: "D3110", message: "The timestamp \(Value.quote(s)) is not an ISO 8601 date and time")
             }
@@ -20,17 +22,20 @@ extension Builtin {
         },
     ]
 
-    private static func checkNoPicture(_ args: [Value?]) throws(JSONataError) {
-        if args.contains(where: { $0 != nil }) {
-            throw .init(code: "U0000", message: "Picture strings and time zones are not supported yet")
-        }
+    /// ISO 8601 in UTC without picture or zone, as JSONata prints it; otherwise the picture (ISO 8601 by default) at
+    /// the zone's offset.
+    private static func formatMillis(_ millis: Int64, picture: String?, zone: String?) throws(JSONataError) -> String {
+        if picture == nil, zone == nil { return iso8601(millis) }
+        let offset = zone.flatMap(DateTimePicture.offset) ?? 0
+        return try DateTimePicture(picture ?? DateTimePicture.iso8601).format(millis, offset: offset)
     }
 
     /// `2017-11-07T15:12:37.121Z` for epoch milliseconds.
     static func iso8601(_ millis: Int64) -> String {
-        let days = millis >= 0 ? millis / 86_400_000 : (millis - 86_399_999) / 86_400_000
+        let days = CivilDate.floorDivide(millis, 86_400_000)
         let rest = millis - days * 86_400_000
-        let (y, m, d) = civil(fromDays: days)
+        let date = CivilDate(daysSinceEpoch: days)
+        let (y, m, d) = (Int64(date.year), Int64(date.month), Int64(date.day))
         func pad(_ v: Int64, _ width: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -91,28 +96,6 @@ extension Builtin {
             }
         }
         guard i == c.count else { return nil }
-        return days(fromCivil: y, mo, d) * 86_400_000 + ms - offset
-    }
-
-    // Howard Hinnant's civil-date algorithms.
-    static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        return CivilDate(year: Int(y), month: Int(mo), day: Int(d)).daysSinceEpoch * 86_400_000 + ms - offset
     }
 }

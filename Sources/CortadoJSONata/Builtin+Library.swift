@@ -1,6 +1,14 @@
 extension Builtin {
     /// The function library bound in every evaluation.
-    static let library: [Builtin] = strings + numbers + aggregates + arrays + objects + booleans + higherOrder + dates + more + urls
+    static let library: [Builtin] =
+        strings + numbers + aggregates + arrays + objects + booleans + higherOrder + dates + formatting + more + urls
+
+    /// The library bound once for every evaluation; never written (evaluations bind in frames below it).
+    nonisolated(unsafe) static let libraryFrame: Frame = {
+        let frame = Frame(parent: nil)
+        for builtin in library { frame.bindings[builtin.name] = .function(FunctionValue(.builtin(builtin))) }
+        return frame
+    }()
 
     private static func finite(_ n: Double) throws(JSONataError) -> Double {
         guard n.isFinite else { throw .init(code: "D3001", message: "Attempting to invoke string function on Infinity or NaN") }

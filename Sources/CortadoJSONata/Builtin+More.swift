@@ -54,9 +54,7 @@ extension Builtin {
             } catch {
                 throw .init(code: "D3120", message: "Syntax error in expression passed to function eval: \(error.message)")
             }
-            let frame = Frame(parent: nil)
-            for builtin in Builtin.library { frame.bindings[builtin.name] = .function(FunctionValue(.builtin(builtin))) }
-            return try e.evaluate(node, a.count > 1 ? a[1] ?? input : input, frame)
+            return try e.evaluate(node, a.count > 1 ? a[1] ?? input : input, Frame(parent: Builtin.libraryFrame))
         },
     ]
 

@@ -13,10 +13,30 @@ struct Builtin: Sendable {
         self.body = body
     }
 
+    /// A regex literal: a function that, called with a string, gives its first match as
+    /// `{match, index, groups, next}`, `next` being a function for the following match (undefined after the last).
     static func regexMatcher(pattern: String, flags: String) -> Builtin {
-        var b = Builtin("regex", "<s:o>") { _, _, _ throws(JSONataError) in nil }
+        var b = Builtin("regex", "<s:o>") { _, a, _ throws(JSONataError) in
+            guard let s = a[0]?.stringValue else { return nil }
+            var matcher = Builtin("regex", "<s:o>") { _, _, _ throws(JSONataError) in nil }
+            matcher.regex = (pattern, flags)
+            let matches = try regexMatchesWithGroups(FunctionValue(.builtin(matcher)), in: s, limit: nil)
+            return matchObject(matches, 0, in: s)
+        }
         b.regex = (pattern, flags)
         return b
+    }
+
+    private static func matchObject(_ matches: [(Range<String.Index>, [String])], _ k: Int, in s: String) -> Value? {
+        guard k < matches.count else { return nil }
+        let (range, groups) = matches[k]
+        var o = ObjectValue()
+        o["match"] = .string(String(s[range]))
+        o["index"] = .number(Double(s.unicodeScalars.distance(from: s.startIndex, to: range.lowerBound)))
+        o["groups"] = .array(groups.map { .string($0) }, [])
+        o["next"] = .function(
+            FunctionValue(.builtin(Builtin("next", "<:o>") { _, _, _ throws(JSONataError) in matchObject(matches, k + 1, in: s) })))
+        return .object(o)
     }
 
     /// `$string` of a value: strings as they are, numbers as JavaScript prints them, the rest as JSON.

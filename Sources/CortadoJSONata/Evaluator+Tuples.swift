@@ -1,12 +1,21 @@
 /// Paths with `@$var` (focus) and `#$var` (index) bindings or `%`: each value travels with the frame that binds them
 /// and the values it was reached through.
 extension Evaluator {
-    private struct Tuple {
+    struct Tuple {
         var value: Value
         var frame: Frame
     }
 
     func evaluateTuplePath(_ steps: [Step], keepArray: Bool, _ input: Value?, _ frame: Frame) throws(JSONataError) -> Value? {
+        let tuples = try tuplePath(steps, input, frame)
+        if tuples.isEmpty { return nil }
+        var flags: ArrayFlags = .sequence
+        if keepArray { flags.insert(.keepSingleton) }
+        return .array(tuples.map(\.value), flags)
+    }
+
+    /// The values a path reaches, each with the frame that binds its `@`/`#` variables and knows its ancestors.
+    func tuplePath(_ steps: [Step], _ input: Value?, _ frame: Frame) throws(JSONataError) -> [Tuple] {
         var tuples: [Tuple]
         if case .variable = steps[0].expression {
             tuples = [Tuple(value: input ?? .null, frame: frame)]
@@ -62,11 +71,53 @@ extension Evaluator {
                 next.append(contentsOf: produced)
             }
             tuples = next
-            if tuples.isEmpty { return nil }
+            if tuples.isEmpty { return [] }
         }
-        var flags: ArrayFlags = .sequence
-        if keepArray { flags.insert(.keepSingleton) }
-        return .array(tuples.map(\.value), flags)
+        return tuples
+    }
+
+    /// `path{key: value}` over a path with `@`/`#` bindings: keys see each value's bindings, and a group's value
+    /// sees each bound variable as the sequence of its values in the group.
+    func groupTuples(_ pairs: [(Node, Node)], _ position: Int, _ tuples: [Tuple], names: [String]) throws(JSONataError) -> Value? {
+        var order: [String] = []
+        var groups: [String: (pair: Int, members: [Tuple])] = [:]
+        for tuple in tuples {
+            for (index, (keyNode, _)) in pairs.enumerated() {
+                guard let key = try evaluate(keyNode, tuple.value, tuple.frame) else { continue }
+                guard case .string(let k) = key else {
+                    throw .init(
+                        code: "T1003", message: "Key in object structure must evaluate to a string; got: \(key.jsString)",
+                        position: position)
+                }
+                if var existing = groups[k] {
+                    if existing.pair != index {
+                        throw .init(
+                            code: "D1009", message: "Multiple key definitions evaluate to same key: \(Value.quote(k))", position: position)
+                    }
+                    existing.members.append(tuple)
+                    groups[k] = existing
+                } else {
+                    order.append(k)
+                    groups[k] = (index, [tuple])
+                }
+            }
+        }
+        var object = ObjectValue()
+        for k in order {
+            let g = groups[k]!
+            var frame = g.members[0].frame
+            if g.members.count > 1 {
+                frame = Frame(parent: frame)
+                for name in names {
+                    let values = g.members.compactMap { $0.frame.lookup(name) }
+                    frame.bindings[name] = .sequence(values)
+                }
+            }
+            let data = g.members.map(\.value)
+            let context: Value = data.count == 1 ? data[0] : .sequence(data)
+            if let v = try evaluate(pairs[g.pair].1, context, frame) { object[k] = v }
+        }
+        return .object(object)
     }
 
     private func filterTuples(_ predicate: Node, _ tuples: [Tuple], focus: String?) throws(JSONataError) -> [Tuple] {

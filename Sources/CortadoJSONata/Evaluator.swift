@@ -2,6 +2,8 @@
 final class Evaluator {
     let environment: JSONataEnvironment
     let root: Value?
+    /// Set when a lambda of the expression uses `%`: calls then pass the caller's ancestors (see `Node.lambdaMentionsParent`).
+    var callerAncestors = false
     private var depth = 0
     private var steps = 0
 
@@ -39,7 +41,14 @@ final class Evaluator {
         case .null: return .null
         case .regex(let pattern, let flags):
             return .function(FunctionValue(.builtin(Builtin.regexMatcher(pattern: pattern, flags: flags))))
-        case .name, .wildcard, .descendants:
+        case .name(let key):
+            // A field of an object needs no path machinery unless it is an array (whose flags the path sets).
+            if case .object(let o)? = input {
+                let v = o[key]
+                if case .array? = v {} else { return v }
+            }
+            return try evaluatePath([Step(expression: node)], keepArray: false, input, frame)
+        case .wildcard, .descendants:
             return try evaluatePath([Step(expression: node)], keepArray: false, input, frame)
         case .variable(let name):
             if name.isEmpty {
@@ -80,6 +89,10 @@ final class Evaluator {
             guard let v = try evaluate(base, input, frame) else { return nil }
             return try filter(predicate, v.items, frame)
         case .group(let base, let pairs, let position):
+            if case .path(let steps, _) = base, steps.contains(where: { $0.focus != nil || $0.index != nil }) {
+                let names = steps.flatMap { [$0.focus, $0.index].compactMap { $0 } }
+                return try groupTuples(pairs, position, try tuplePath(steps, input, frame), names: names)
+            }
             return try group(pairs, position, try evaluate(base, input, frame), frame)
         case .condition(let test, let then, let otherwise):
             if truthy(try evaluate(test, input, frame)) { return try evaluate(then, input, frame) }
@@ -116,7 +129,7 @@ final class Evaluator {
                 // Composition: `$f ~> $g` is a function that applies both.
                 return .function(FunctionValue(.composition(g, f)))
             }
-            return try apply(f, [value], input, position)
+            return try apply(f, [value], input, position, caller: frame)
         case .sort(let terms, let position):
             guard let v = input else { return nil }
             return .sequence(try sort(v.items, terms, position, frame))
@@ -128,9 +141,12 @@ final class Evaluator {
     // MARK: Paths
 
     private func evaluatePath(_ steps: [Step], keepArray: Bool, _ input: Value?, _ frame: Frame) throws(JSONataError) -> Value? {
-        if steps.contains(where: { $0.focus != nil || $0.index != nil || $0.mentionsParent }) {
+        if steps.contains(where: { $0.focus != nil || $0.index != nil || $0.mentionsParent })
+            || (callerAncestors && steps.contains { $0.expression.containsCall || $0.predicates.contains(where: \.containsCall) })
+        {
             return try evaluateTuplePath(steps, keepArray: keepArray, input, frame)
         }
+        if !keepArray, let walked = walkFields(steps, input, frame) { return walked }
         var sequence: [Value]
         var ignoreInput = false
         if case .variable = steps[0].expression {
@@ -160,6 +176,35 @@ final class Evaluator {
             if sequence.isEmpty { return nil }
         }
         return finish(sequence, keepArray)
+    }
+
+    /// `$v.a.b` or `a.b` through objects: the value, `.some(nil)` for undefined, or nil when the path needs the
+    /// general way (an array on the way or at the end, a predicate or binding, an unbound variable).
+    private func walkFields(_ steps: [Step], _ input: Value?, _ frame: Frame) -> Value?? {
+        var current: Value
+        var start = 0
+        switch steps[0].expression {
+        case .variable(let name) where !name.isEmpty && name != "$":
+            guard steps[0].isPlain, let v = frame.lookup(name) else { return nil }
+            current = v
+            start = 1
+        case .name:
+            guard let input else { return nil }
+            current = input
+        default: return nil
+        }
+        for k in start..<steps.count {
+            guard steps[k].isPlain, case .name(let key) = steps[k].expression else { return nil }
+            switch current {
+            case .object(let o):
+                guard let next = o[key] else { return .some(nil) }
+                current = next
+            case .array: return nil
+            default: return .some(nil)
+            }
+        }
+        if case .array = current { return nil }
+        return .some(current)
     }
 
     private func finish(_ sequence: [Value], _ keepArray: Bool) -> Value? {
@@ -493,11 +538,13 @@ final class Evaluator {
         }
         var name = ""
         if case .variable(let n) = callee { name = n }
-        return try apply(f, args, input, position, name: name)
+        return try apply(f, args, input, position, name: name, caller: frame)
     }
 
     /// Calls a function with its arguments; `input` is the context for `-` parameters of built-ins.
-    func apply(_ f: FunctionValue, _ args: [Value?], _ input: Value?, _ position: Int?, name: String = "") throws(JSONataError) -> Value? {
+    func apply(
+        _ f: FunctionValue, _ args: [Value?], _ input: Value?, _ position: Int?, name: String = "", caller: Frame? = nil
+    ) throws(JSONataError) -> Value? {
         switch f.kind {
         case .lambda(let params, let signature, let body, let captured):
             var args = args
@@ -505,6 +552,7 @@ final class Evaluator {
                 args = try signature.validate(args, context: input, name: name, position: position)
             }
             let inner = Frame(parent: captured)
+            if callerAncestors, let caller, body.mentionsParent { inner.ancestors = caller.nearestAncestors }
             for (i, p) in params.enumerated() where i < args.count {
                 if let a = args[i] { inner.bindings[p] = a }
             }
@@ -523,7 +571,7 @@ final class Evaluator {
                     next += 1
                 }
             }
-            return try apply(g, filled, input, position, name: name)
+            return try apply(g, filled, input, position, name: name, caller: caller)
         case .transform(let pattern, let update, let delete, let captured):
             guard let target = args.first ?? nil else { return nil }
             return try transform(target, pattern, update, delete, captured)

@@ -12,8 +12,10 @@ public struct JSONataEnvironment: Sendable {
     public var maxRangeSize: Int
     /// The number of evaluation steps allowed before `U1001`; nil for no budget.
     public var maxSteps: Int?
-    /// Functions added to (or replacing) the library, by name without the `$`.
+    /// Functions added to (or replacing) the library, by name without the `$`, bound for each evaluation.
     public var functions: [String: JSONataFunction] = [:]
+    /// Host functions bound once (`JSONataLibrary`); `functions` go over them.
+    public var library: JSONataLibrary?
 
     public init(
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },

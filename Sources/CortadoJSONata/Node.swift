@@ -41,8 +41,24 @@ struct SortTerm: Sendable {
 
 /// One step of a path with its predicates and bindings.
 struct Step: Sendable {
-    var expression: Node
-    var predicates: [Node] = []
+    var expression: Node { didSet { mentionsParent = Self.mentionsParent(expression, predicates) } }
+    var predicates: [Node] { didSet { mentionsParent = Self.mentionsParent(expression, predicates) } }
     var focus: String? = nil
     var index: String? = nil
+    /// Whether `%` appears in the step (in its expression or predicates), so that the path must track ancestors;
+    /// kept up to date here as paths are evaluated far more often than built.
+    private(set) var mentionsParent: Bool
+
+    init(expression: Node, predicates: [Node] = []) {
+        self.expression = expression
+        self.predicates = predicates
+        mentionsParent = Self.mentionsParent(expression, predicates)
+    }
+
+    /// A field name or variable with no predicate or binding attached.
+    var isPlain: Bool { predicates.isEmpty && focus == nil && index == nil }
+
+    private static func mentionsParent(_ expression: Node, _ predicates: [Node]) -> Bool {
+        expression.mentionsParent || predicates.contains { $0.mentionsParent }
+    }
 }

@@ -25,25 +25,52 @@ struct ArrayFlags: OptionSet {
 }
 
 /// An object that keeps its key order.
+///
+/// An object from the input stays the input's `JSONObject` until it is written to: a member is converted when it is
+/// read, so an expression that reads three fields of a large input converts three values, not the input.
 struct ObjectValue {
     /// Marks an object in a transform's copy, so that the objects its pattern matches can be found again.
     var tag = 0
-    private(set) var keys: [String] = []
+    private var ownKeys: [String] = []
     private var storage: [String: Value] = [:]
+    private var source: JSONObject? = nil
+
+    init() {}
+
+    init(_ json: JSONObject) { source = json }
 
     subscript(key: String) -> Value? {
-        get { storage[key] }
+        get {
+            if let source { return source[key].map(Value.init) }
+            return storage[key]
+        }
         set {
+            materialize()
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+                if storage.updateValue(newValue, forKey: key) == nil { ownKeys.append(key) }
             } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                ownKeys.removeAll { $0 == key }
             }
         }
     }
 
-    var count: Int { keys.count }
-    var pairs: [(String, Value)] { keys.map { ($0, storage[$0]!) } }
+    var keys: [String] { source?.keys ?? ownKeys }
+    var count: Int { source?.count ?? ownKeys.count }
+    var pairs: [(String, Value)] {
+        if let source { return zip(source.keys, source.values).map { ($0, Value($1)) } }
+        return ownKeys.map { ($0, storage[$0]!) }
+    }
+
+    /// The input's object when this one is still it, unchanged.
+    var json: JSONObject? { source }
+
+    private mutating func materialize() {
+        guard let source else { return }
+        self.source = nil
+        ownKeys = source.keys
+        storage.reserveCapacity(source.count)
+        for (k, v) in zip(source.keys, source.values) { storage[k] = Value(v) }
+    }
 }
 
 /// A callable: a lambda with its closure, a built-in, or a partial application of either.
@@ -81,6 +108,8 @@ enum PartialArgument {
 /// A scope of variable bindings; lambdas capture the frame they were made in.
 final class Frame {
     var bindings: [String: Value] = [:]
+    /// The caller's JSON bindings, converted on first use: an input that an expression never reads costs nothing.
+    var pending: [String: JSON]? = nil
     /// In a path that uses `%`: the values the context was reached through, nearest first.
     var ancestors: [Value]? = nil
     let parent: Frame?
@@ -99,6 +128,11 @@ final class Frame {
         var frame: Frame? = self
         while let f = frame {
             if let v = f.bindings[name] { return v }
+            if let json = f.pending?[name] {
+                let v = Value(json)
+                f.bindings[name] = v
+                return v
+            }
             frame = f.parent
         }
         return nil
@@ -114,10 +148,7 @@ extension Value {
         case .double(let d): self = .number(d)
         case .string(let s): self = .string(s)
         case .array(let a): self = .array(a.map(Value.init), [])
-        case .object(let o):
-            var object = ObjectValue()
-            for (k, v) in o { object[k] = Value(v) }
-            self = .object(object)
+        case .object(let o): self = .object(ObjectValue(o))
         }
     }
 
@@ -132,6 +163,7 @@ extension Value {
         case .string(let s): return .string(s)
         case .array(let items, _): return .array(items.compactMap(\.json))
         case .object(let o):
+            if let source = o.json, !source.values.contains(where: \.hasIntegralDouble) { return .object(source) }
             var object = JSONObject()
             for (k, v) in o.pairs { if let j = v.json { object[k] = j } }
             return .object(object)
@@ -204,5 +236,18 @@ func truthy(_ v: Value?) -> Bool {
         return items.contains { truthy($0) }
     case .object(let o): return o.count > 0
     case .function: return false
+    }
+}
+
+extension JSON {
+    /// Whether a number somewhere in the value is a whole `double`, which JSONata gives back as an integer (`3.0`
+    /// is `3`), so that the value cannot be returned as it came in.
+    var hasIntegralDouble: Bool {
+        switch self {
+        case .double(let d): return d.rounded() == d && abs(d) < 9_007_199_254_740_992
+        case .array(let items): return items.contains(where: \.hasIntegralDouble)
+        case .object(let o): return o.values.contains(where: \.hasIntegralDouble)
+        default: return false
+        }
     }
 }

@@ -7,30 +7,34 @@ enum StatesFunctions {
     /// The evaluation environment of a state: the execution's randomness, its clock, and these functions.
     static func environment(for scope: PathScope) -> JSONataEnvironment {
         let random = scope.random
-        var e = JSONataEnvironment(
-            random: { Double(random.int(in: 0..<(1 << 53))) / Double(1 << 53) },
-            uuid: { random.uuid() },
-            now: scope.now)
+        var e = JSONataEnvironment(random: { unit(random) }, uuid: { random.uuid() }, now: scope.now)
         e.maxSteps = maxSteps
         e.maxRangeSize = maxRangeSize
-        e.functions = fixed
-        e.functions["random"] = JSONataFunction(signature: "<n?:n>") { args throws(JSONataError) in
-            guard let seed = args.first ?? nil else { return .double(Double(random.int(in: 0..<(1 << 53))) / Double(1 << 53)) }
-            guard let n = seed.doubleValue, n.rounded() == n, abs(n) < 9.2e18 else {
-                throw JSONataError(code: "D3137", message: "The seed of $random must be an integer")
-            }
-            var generator = JavaRandom(seed: Int64(n))
-            return .double(generator.nextDouble())
-        }
+        e.library = library
         return e
     }
+
+    /// A number in `0..<1` with 53 random bits, as JavaScript's `Math.random()` gives.
+    static func unit(_ random: any RandomSource) -> Double { Double(random.int(in: 0..<(1 << 53))) * 0x1.0p-53 }
+
+    /// Bound once for every state of every execution.
+    static let library = JSONataLibrary(functions)
 
     /// A budget of evaluation steps per expression, so that a runaway expression fails instead of hanging.
     static let maxSteps = 5_000_000
     /// The largest array JSONata's `[a..b]` may build in a state (AWS's payloads stop far below it).
     static let maxRangeSize = 1_000_000
 
-    static let fixed: [String: JSONataFunction] = [
+    static let functions: [String: JSONataFunction] = [
+        // `$random()` as JSONata has it, and with a seed a repeatable number (java.util.Random's sequence).
+        "random": JSONataFunction(signature: "<n?:n>") { args, environment throws(JSONataError) in
+            guard let seed = args.first ?? nil else { return .double(environment.random()) }
+            guard let n = seed.doubleValue, n.rounded() == n, abs(n) < 9.2e18 else {
+                throw JSONataError(code: "D3137", message: "The seed of $random must be an integer")
+            }
+            var generator = JavaRandom(seed: Int64(n))
+            return .double(generator.nextDouble())
+        },
         "partition": JSONataFunction(signature: "<an:a>") { args throws(JSONataError) in
             let items = args[0]?.arrayValue ?? (args[0].map { [$0] } ?? [])
             guard let size = integer(args[1]), size > 0 else {
