@@ -123,6 +123,8 @@ struct IntegerPicture {
     ]
 
     static func roman(_ n: UInt) -> String {
+        // Past this a roman numeral is a run of thousands of Ms: the number is written in digits instead.
+        guard n < 1_000_000 else { return String(n) }
         var n = n
         var out = ""
         for (value, letters) in romanValues {
