@@ -581,6 +581,16 @@ final class Evaluator {
         }
     }
 
+    /// `callback` for `$map` and `$filter`: `(item, index, array)` cut to the function's `arity`, without building the
+    /// three arguments for a function that takes one.
+    func callback(_ f: FunctionValue, arity: Int, _ item: Value, _ index: Int, _ array: Value?) throws(JSONataError) -> Value? {
+        switch arity {
+        case ...1: return try apply(f, [item], nil, nil)
+        case 2: return try apply(f, [item, .number(Double(index))], nil, nil)
+        default: return try apply(f, [item, .number(Double(index)), array], nil, nil)
+        }
+    }
+
     /// Calls a function passed to a higher-order built-in with as many arguments as it takes.
     func callback(_ f: FunctionValue, _ args: [Value?]) throws(JSONataError) -> Value? {
         let n = f.arity
