@@ -463,15 +463,18 @@ extension Builtin {
         Builtin("map", "<af>") { e, a, _ throws(JSONataError) in
             guard let items = a[0]?.items, let f = a[1]?.functionValue else { return nil }
             var out: [Value] = []
+            out.reserveCapacity(items.count)
+            let arity = f.arity
             for (i, item) in items.enumerated() {
-                if let r = try e.callback(f, [item, .number(Double(i)), a[0]]) { out.append(r) }
+                if let r = try e.callback(f, arity: arity, item, i, a[0]) { out.append(r) }
             }
             return .sequence(out)
         },
         Builtin("filter", "<af>") { e, a, _ throws(JSONataError) in
             guard let items = a[0]?.items, let f = a[1]?.functionValue else { return nil }
             var out: [Value] = []
-            for (i, item) in items.enumerated() where truthy(try e.callback(f, [item, .number(Double(i)), a[0]])) {
+            let arity = f.arity
+            for (i, item) in items.enumerated() where truthy(try e.callback(f, arity: arity, item, i, a[0])) {
                 out.append(item)
             }
             return .sequence(out)

@@ -42,10 +42,13 @@ final class Evaluator {
         case .regex(let pattern, let flags):
             return .function(FunctionValue(.builtin(Builtin.regexMatcher(pattern: pattern, flags: flags))))
         case .name(let key):
-            // A field of an object needs no path machinery unless it is an array (whose flags the path sets).
+            // A field of an object needs no path machinery: an array comes out whole and unflagged, as a last step gives it.
             if case .object(let o)? = input {
-                let v = o[key]
-                if case .array? = v {} else { return v }
+                switch o[key] {
+                case .array(let items, let flags)? where !flags.contains(.sequence): return .array(items, [])
+                case .array?: break
+                case let v: return v
+                }
             }
             return try evaluatePath([Step(expression: node)], keepArray: false, input, frame)
         case .wildcard, .descendants:
@@ -179,7 +182,7 @@ final class Evaluator {
     }
 
     /// `$v.a.b` or `a.b` through objects: the value, `.some(nil)` for undefined, or nil when the path needs the
-    /// general way (an array on the way or at the end, a predicate or binding, an unbound variable).
+    /// general way (an array on the way, a sequence at the end, a predicate or binding, an unbound variable).
     private func walkFields(_ steps: [Step], _ input: Value?, _ frame: Frame) -> Value?? {
         var current: Value
         var start = 0
@@ -203,7 +206,11 @@ final class Evaluator {
             default: return .some(nil)
             }
         }
-        if case .array = current { return nil }
+        if case .array(let items, let flags) = current {
+            // As a path's last step gives one array: whole, and no longer anything but an array.
+            guard !flags.contains(.sequence) else { return nil }
+            return .some(.array(items, []))
+        }
         return .some(current)
     }
 
@@ -578,6 +585,16 @@ final class Evaluator {
         case .composition(let first, let second):
             let mid = try apply(first, args, input, position)
             return try apply(second, [mid], input, position)
+        }
+    }
+
+    /// `callback` for `$map` and `$filter`: `(item, index, array)` cut to the function's `arity`, without building the
+    /// three arguments for a function that takes one.
+    func callback(_ f: FunctionValue, arity: Int, _ item: Value, _ index: Int, _ array: Value?) throws(JSONataError) -> Value? {
+        switch arity {
+        case ...1: return try apply(f, [item], nil, nil)
+        case 2: return try apply(f, [item, .number(Double(index))], nil, nil)
+        default: return try apply(f, [item, .number(Double(index)), array], nil, nil)
         }
     }
 

@@ -105,9 +105,48 @@ enum PartialArgument {
     case placeholder
 }
 
+/// A frame's variables: the few of a lambda call or block in a list (no hashing, one allocation), the many of the
+/// library in a dictionary as well.
+struct Bindings {
+    private var entries: [(name: String, value: Value)] = []
+    private var index: [String: Int]? = nil
+
+    subscript(name: String) -> Value? {
+        get {
+            if let index { return index[name].map { entries[$0].value } }
+            for entry in entries where entry.name == name { return entry.value }
+            return nil
+        }
+        set {
+            let position = index != nil ? index![name] : entries.firstIndex { $0.name == name }
+            if let position {
+                if let newValue {
+                    entries[position].value = newValue
+                } else {
+                    entries.remove(at: position)
+                    if index != nil { reindex() }
+                }
+            } else if let newValue {
+                entries.append((name, newValue))
+                if index != nil {
+                    index![name] = entries.count - 1
+                } else if entries.count > 8 {
+                    reindex()
+                }
+            }
+        }
+    }
+
+    private mutating func reindex() {
+        var index: [String: Int] = [:]
+        for (i, entry) in entries.enumerated() { index[entry.name] = i }
+        self.index = index
+    }
+}
+
 /// A scope of variable bindings; lambdas capture the frame they were made in.
 final class Frame {
-    var bindings: [String: Value] = [:]
+    var bindings = Bindings()
     /// The caller's JSON bindings, converted on first use: an input that an expression never reads costs nothing.
     var pending: [String: JSON]? = nil
     /// In a path that uses `%`: the values the context was reached through, nearest first.

@@ -20,6 +20,12 @@ struct FieldChainTests {
             ("$states.input.zz", nil),
             ("$nothing.a", nil),
             ("$states.input.a.b = 3", "true"),
+            ("$count($states.input.a.c)", "2"),
+            ("$states.input.a.c[1].d", "2"),
+            ("($o := {'l': [1, [2, 3]]}; $o.l)", "[1, [2, 3]]"),
+            ("($o := {'l': [1, [2, 3]]}; $o.l[1])", "[2, 3]"),
+            ("{'l': [[1]]}.l", "[[1]]"),
+            ("$map($states.input.a.c, function($v) { $type($v) })", #"["number", "object"]"#),
         ] as [(String, String?)])
     func chainsAgreeWithTheEvaluator(_ expression: String, _ expected: String?) throws {
         let e = try JSONataExpression(compiling: expression)

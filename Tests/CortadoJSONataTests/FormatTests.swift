@@ -81,6 +81,7 @@ struct FormatTests {
         ("$formatInteger(-3, 'w')", "minus three"),
         ("$formatInteger(7, 'i')", "vii"),
         ("$formatInteger(2024, 'I')", "MMXXIV"),
+        ("$formatInteger(1e15, 'I')", "1000000000000000"),
         ("$formatInteger(1, 'A')", "A"),
         ("$formatInteger(28, 'A')", "AB"),
         ("$formatInteger(4, 'a')", "d"),
