@@ -8,6 +8,8 @@ extension Builtin {
         },
         Builtin("fromMillis", "<n-s?s?:s>") { _, a, _ throws(JSONataError) in
             guard let n = a[0]?.numberValue else { return nil }
+            // JavaScript's dates end 8.64e15 ms either side of 1970; past them its Date is invalid.
+            guard n.magnitude <= 8.64e15 else { throw .init(code: "RangeError", message: "Invalid time value") }
             return .string(try formatMillis(Int64(n.rounded(.down)), picture: a[1]?.stringValue, zone: a[2]?.stringValue))
         },
         Builtin("toMillis", "<s-s?:n>") { e, a, _ throws(JSONataError) in

@@ -37,7 +37,7 @@ extension Builtin {
         },
         Builtin("formatBase", "<n-n?:s>") { _, a, _ throws(JSONataError) in
             guard let n = a[0]?.numberValue else { return nil }
-            let radix = Int(a[1]?.numberValue ?? 10)
+            let radix = clampedInt(a[1]?.numberValue ?? 10)
             guard (2...36).contains(radix) else {
                 throw .init(
                     code: "D3100", message: "The radix of the formatBase function must be between 2 and 36.  It was given \(radix)")

@@ -25,10 +25,16 @@ final class Evaluator {
             throw .init(code: "U1001", message: "Expression evaluation timeout: Check for infinite loop")
         }
         let result = try evaluateNode(node, input, frame)
-        // Sequences collapse: empty is undefined, one value is that value.
-        if case .array(let items, let flags) = result, flags.contains(.sequence) {
+        switch result {
+        case .array(let items, let flags) where flags.contains(.sequence):
+            // Sequences collapse: empty is undefined, one value is that value.
             if items.isEmpty { return nil }
             if items.count == 1, !flags.contains(.keepSingleton) { return items[0] }
+        case .string(let text) where text.utf8.count > environment.maxStringLength:
+            // What JavaScript says of a string past its engine's limit; here the limit keeps memory bounded.
+            throw .init(code: "RangeError", message: "Invalid string length")
+        default:
+            break
         }
         return result
     }

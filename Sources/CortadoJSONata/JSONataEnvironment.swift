@@ -12,6 +12,9 @@ public struct JSONataEnvironment: Sendable {
     public var maxRangeSize: Int
     /// The number of evaluation steps allowed before `U1001`; nil for no budget.
     public var maxSteps: Int?
+    /// The longest string (UTF-8 bytes) an evaluation may build before it fails (`RangeError`, as JavaScript's
+    /// `Invalid string length`).
+    public var maxStringLength = 512 * 1024 * 1024
     /// Functions added to (or replacing) the library, by name without the `$`, bound for each evaluation.
     public var functions: [String: JSONataFunction] = [:]
     /// Host functions bound once (`JSONataLibrary`); `functions` go over them.

@@ -10,6 +10,7 @@ enum StatesFunctions {
         var e = JSONataEnvironment(random: { unit(random) }, uuid: { random.uuid() }, now: scope.now)
         e.maxSteps = maxSteps
         e.maxRangeSize = maxRangeSize
+        e.maxStringLength = maxStringLength
         e.library = library
         return e
     }
@@ -24,6 +25,8 @@ enum StatesFunctions {
     static let maxSteps = 5_000_000
     /// The largest array JSONata's `[a..b]` may build in a state (AWS's payloads stop far below it).
     static let maxRangeSize = 1_000_000
+    /// The longest string an expression may build: 40 times a state's payload limit.
+    static let maxStringLength = 10 * 1024 * 1024
 
     static let functions: [String: JSONataFunction] = [
         // `$random()` as JSONata has it, and with a seed a repeatable number (java.util.Random's sequence).
