@@ -3,14 +3,6 @@ import Testing
 
 @testable import CortadoLanguage
 
-/// Epoch milliseconds the tests start at (2023-11-14T22:13:20Z).
-private let t0: Int64 = 1_700_000_000_000
-
-private let info = ExecutionInfo(
-    executionArn: "arn:aws:states:us-east-1:000000000000:execution:M:e1", executionName: "e1",
-    stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:M", stateMachineName: "M",
-    roleArn: "arn:aws:iam::000000000000:role/r")
-
 private func interpreter(_ definition: String) throws -> Interpreter {
     var i = Interpreter(machine: try StateMachine(definition: definition), info: info, random: SeededRandomSource(seed: 7))
     i.mintToken = { _, id in "token-\(id)" }

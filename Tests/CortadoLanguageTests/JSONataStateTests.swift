@@ -5,13 +5,6 @@ import Testing
 
 /// JSONata states as a user of AWS sees them: `$states`, `Arguments`, `Output`, `Assign`, `Condition`,
 /// `Items`, `{% %}` fields, Step Functions' functions, the errors and causes, and the definition checks.
-private let t0: Int64 = 1_700_000_000_000
-
-private let info = ExecutionInfo(
-    executionArn: "arn:aws:states:us-east-1:000000000000:execution:M:e1", executionName: "e1",
-    stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:M", stateMachineName: "M",
-    roleArn: "arn:aws:iam::000000000000:role/r")
-
 private func interpreter(_ definition: String) throws -> Interpreter {
     Interpreter(machine: try StateMachine(definition: definition), info: info, random: SeededRandomSource(seed: 7))
 }

@@ -3,13 +3,6 @@ import Testing
 
 @testable import CortadoLanguage
 
-private let t0: Int64 = 1_700_000_000_000
-
-private let info = ExecutionInfo(
-    executionArn: "arn:aws:states:us-east-1:000000000000:execution:M:e1", executionName: "e1",
-    stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:M", stateMachineName: "M",
-    roleArn: "arn:aws:iam::000000000000:role/r")
-
 /// A distributed Map with the given fields, whose iterations pass their input through.
 private func mapMachine(_ fields: String) throws -> Interpreter {
     let definition = """

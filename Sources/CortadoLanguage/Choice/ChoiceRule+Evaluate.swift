@@ -21,10 +21,8 @@ extension ChoiceRule {
         case .condition(let template):
             let value = try template.evaluate(in: scope, field: "Condition")
             guard case .bool(let b) = value else {
-                let source = template.wholeExpression?.source ?? value.text
-                throw scope.queryError(
-                    "The JSONata expression '\(source)' specified for the field 'Condition' returned an unexpected result type. "
-                        + "Expected 'boolean', but was '\(value.typeName)' for value: \(value.text)", "Condition")
+                throw scope.unexpectedType(
+                    value, expected: "boolean", source: template.wholeExpression?.source ?? value.text, field: "Condition")
             }
             return b
         }

@@ -12,8 +12,7 @@ extension Run {
         return sc
     }
 
-    /// The states with no task: Pass, Succeed, Fail, Choice and Wait. Task, Parallel and Map share the
-    /// JSONPath code, which asks `s.jsonata` where the languages differ.
+    /// The states with no task or children: Pass, Succeed, Fail, Choice and Wait.
     mutating func executeJSONata(_ id: Int, _ s: State, _ fields: JSONataFields) throws(StatesError) {
         switch s.kind {
         case .pass:
@@ -71,18 +70,11 @@ extension Run {
             if until <= now {
                 try leave(id, s, fields, scope: sc, defaultOutput: sc.input)
             } else {
-                let timer = addTimer(at: until, .wait(frameID: id))
-                state.frames[id]!.effectiveInput = sc.input
-                state.frames[id]!.phase = .waitingTimer(timerID: timer)
-                transition.effects.append(.startTimer(timerID: timer, at: until))
+                wait(id, until: until, input: sc.input)
             }
 
-        case .task(let t):
-            try startTask(id, s, t)
-        case .parallel(let p):
-            try startParallel(id, s, p)
-        case .map(let m):
-            try startMap(id, s, m)
+        case .task, .parallel, .map:
+            break  // `execute` starts them on the path both languages share
         }
     }
 

@@ -147,9 +147,7 @@ extension Run {
         }
         let value = try t.evaluate(in: sc, field: "Items")
         guard case .array(let a) = value else {
-            throw sc.queryError(
-                "The JSONata expression '\(t.wholeExpression?.source ?? value.text)' specified for the field 'Items' returned an "
-                    + "unexpected result type. Expected 'array', but was '\(value.typeName)' for value: \(value.text)", "Items")
+            throw sc.unexpectedType(value, expected: "array", source: t.wholeExpression?.source ?? value.text, field: "Items")
         }
         return a
     }

@@ -439,7 +439,13 @@ struct Run {
     // MARK: - States
 
     mutating func execute(_ id: Int, _ s: State) throws(StatesError) {
-        if let fields = s.jsonata { return try executeJSONata(id, s, fields) }
+        switch s.kind {
+        // The states with a task or children share one path; where the languages differ they ask `s.jsonata`.
+        case .task(let t): return try startTask(id, s, t)
+        case .parallel(let p): return try startParallel(id, s, p)
+        case .map(let m): return try startMap(id, s, m)
+        default: if let fields = s.jsonata { return try executeJSONata(id, s, fields) }
+        }
         let raw = inspect(id) { $0.rawInput }!
         switch s.kind {
         case .pass(let pass):
@@ -526,21 +532,20 @@ struct Run {
                 let output = try s.outputPath.select(in: sc, field: "OutputPath")
                 try exit(frame: id, state: s, output: output, assignInput: effective)
             } else {
-                let timer = addTimer(at: until, .wait(frameID: id))
-                state.frames[id]!.effectiveInput = effective
-                state.frames[id]!.phase = .waitingTimer(timerID: timer)
-                transition.effects.append(.startTimer(timerID: timer, at: until))
+                wait(id, until: until, input: effective)
             }
 
-        case .task(let t):
-            try startTask(id, s, t)
-
-        case .parallel(let p):
-            try startParallel(id, s, p)
-
-        case .map(let m):
-            try startMap(id, s, m)
+        case .task, .parallel, .map:
+            break  // started above
         }
+    }
+
+    /// A Wait that is not over yet: its timer, and the input it leaves with when the timer fires.
+    mutating func wait(_ id: Int, until: Int64, input: JSON) {
+        let timer = addTimer(at: until, .wait(frameID: id))
+        state.frames[id]!.effectiveInput = input
+        state.frames[id]!.phase = .waitingTimer(timerID: timer)
+        transition.effects.append(.startTimer(timerID: timer, at: until))
     }
 
     /// Parallel: the branches' input (`Parameters` or JSONata's `Arguments`), then every branch starts.

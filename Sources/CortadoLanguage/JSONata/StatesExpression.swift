@@ -96,9 +96,7 @@ extension StatesExpression {
     func integer(in scope: PathScope, field: String, range: ClosedRange<Int>) throws(StatesError) -> Int {
         let value = try evaluate(in: scope, field: field)
         guard let d = value.doubleValue, d.rounded() == d, abs(d) < 9e15 else {
-            throw scope.queryError(
-                "The JSONata expression '\(source)' specified for the field '\(field)' returned an unexpected result type. "
-                    + "Expected 'integer', but was '\(value.typeName)' for value: \(value.text)", field)
+            throw unexpectedType(value, expected: "integer", field: field, scope)
         }
         let i = Int(d)
         guard range.contains(i) else {
@@ -112,23 +110,19 @@ extension StatesExpression {
     /// A `{% %}` number field (`ToleratedFailurePercentage`).
     func number(in scope: PathScope, field: String) throws(StatesError) -> Double {
         let value = try evaluate(in: scope, field: field)
-        guard let d = value.doubleValue else {
-            throw scope.queryError(
-                "The JSONata expression '\(source)' specified for the field '\(field)' returned an unexpected result type. "
-                    + "Expected 'number', but was '\(value.typeName)' for value: \(value.text)", field)
-        }
+        guard let d = value.doubleValue else { throw unexpectedType(value, expected: "number", field: field, scope) }
         return d
     }
 
     /// A `{% %}` string field (`Timestamp`, a Fail state's `Error` and `Cause`).
     func string(in scope: PathScope, field: String) throws(StatesError) -> String {
         let value = try evaluate(in: scope, field: field)
-        guard case .string(let s) = value else {
-            throw scope.queryError(
-                "The JSONata expression '\(source)' specified for the field '\(field)' returned an unexpected result type. "
-                    + "Expected 'string', but was '\(value.typeName)' for value: \(value.text)", field)
-        }
+        guard case .string(let s) = value else { throw unexpectedType(value, expected: "string", field: field, scope) }
         return s
+    }
+
+    func unexpectedType(_ value: JSON, expected: String, field: String, _ scope: PathScope) -> StatesError {
+        scope.unexpectedType(value, expected: expected, source: source, field: field)
     }
 }
 
@@ -141,6 +135,13 @@ extension PathScope {
         if let result { o.append("result", result) }
         if let errorOutput { o.append("errorOutput", errorOutput) }
         return .object(o)
+    }
+
+    /// AWS's cause for a value of the wrong type (recorded for `Items`: `Expected 'array', but was 'boolean' …`).
+    func unexpectedType(_ value: JSON, expected: String, source: String, field: String) -> StatesError {
+        queryError(
+            "The JSONata expression '\(source)' specified for the field '\(field)' returned an unexpected result type. "
+                + "Expected '\(expected)', but was '\(value.typeName)' for value: \(value.text)", field)
     }
 
     /// A query failure located at `field`, as AWS's `EvaluationFailed` event reports it.
