@@ -79,32 +79,11 @@ extension Evaluator {
     /// `path{key: value}` over a path with `@`/`#` bindings: keys see each value's bindings, and a group's value
     /// sees each bound variable as the sequence of its values in the group.
     func groupTuples(_ pairs: [(Node, Node)], _ position: Int, _ tuples: [Tuple], names: [String]) throws(JSONataError) -> Value? {
-        var order: [String] = []
-        var groups: [String: (pair: Int, members: [Tuple])] = [:]
-        for tuple in tuples {
-            for (index, (keyNode, _)) in pairs.enumerated() {
-                guard let key = try evaluate(keyNode, tuple.value, tuple.frame) else { continue }
-                guard case .string(let k) = key else {
-                    throw .init(
-                        code: "T1003", message: "Key in object structure must evaluate to a string; got: \(key.jsString)",
-                        position: position)
-                }
-                if var existing = groups[k] {
-                    if existing.pair != index {
-                        throw .init(
-                            code: "D1009", message: "Multiple key definitions evaluate to same key: \(Value.quote(k))", position: position)
-                    }
-                    existing.members.append(tuple)
-                    groups[k] = existing
-                } else {
-                    order.append(k)
-                    groups[k] = (index, [tuple])
-                }
-            }
+        let groups = try groupMembers(pairs, position, tuples) { keyNode, tuple throws(JSONataError) in
+            try evaluate(keyNode, tuple.value, tuple.frame)
         }
         var object = ObjectValue()
-        for k in order {
-            let g = groups[k]!
+        for g in groups {
             var frame = g.members[0].frame
             if g.members.count > 1 {
                 frame = Frame(parent: frame)
@@ -115,7 +94,7 @@ extension Evaluator {
             }
             let data = g.members.map(\.value)
             let context: Value = data.count == 1 ? data[0] : .sequence(data)
-            if let v = try evaluate(pairs[g.pair].1, context, frame) { object[k] = v }
+            if let v = try evaluate(pairs[g.pair].1, context, frame) { object[g.key] = v }
         }
         return .object(object)
     }

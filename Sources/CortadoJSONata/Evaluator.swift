@@ -327,36 +327,49 @@ final class Evaluator {
 
     private func group(_ pairs: [(Node, Node)], _ position: Int, _ input: Value?, _ frame: Frame) throws(JSONataError) -> Value? {
         let items: [Value?] = input.map { $0.items } ?? [nil]
+        let groups = try groupMembers(pairs, position, items.isEmpty ? [nil] : items) { keyNode, item throws(JSONataError) in
+            try evaluate(keyNode, item, frame)
+        }
+        var object = ObjectValue()
+        for g in groups {
+            let data = g.members.compactMap { $0 }
+            let context: Value? = data.count == 1 ? data[0] : (data.isEmpty ? nil : .sequence(data))
+            if let v = try evaluate(pairs[g.pair].1, context, frame) { object[g.key] = v }
+        }
+        return .object(object)
+    }
+
+    /// The groups of an object constructor after a path, in the order their keys first appear: each member goes to
+    /// the key the first pair's key expression that gives one gives, and a key two pairs give is `D1009`.
+    func groupMembers<Member>(
+        _ pairs: [(Node, Node)], _ position: Int, _ members: [Member],
+        key: (Node, Member) throws(JSONataError) -> Value?
+    ) throws(JSONataError) -> [(key: String, pair: Int, members: [Member])] {
         var order: [String] = []
-        var groups: [String: (pair: Int, data: [Value])] = [:]
-        for item in items.isEmpty ? [nil] : items {
+        var groups: [String: (pair: Int, members: [Member])] = [:]
+        for member in members {
             for (index, (keyNode, _)) in pairs.enumerated() {
-                guard let key = try evaluate(keyNode, item, frame) else { continue }
-                guard case .string(let k) = key else {
+                guard let k = try key(keyNode, member) else { continue }
+                guard case .string(let name) = k else {
                     throw .init(
-                        code: "T1003", message: "Key in object structure must evaluate to a string; got: \(key.jsString)",
+                        code: "T1003", message: "Key in object structure must evaluate to a string; got: \(k.jsString)",
                         position: position)
                 }
-                if var existing = groups[k] {
+                if var existing = groups[name] {
                     if existing.pair != index {
                         throw .init(
-                            code: "D1009", message: "Multiple key definitions evaluate to same key: \(Value.quote(k))", position: position)
+                            code: "D1009", message: "Multiple key definitions evaluate to same key: \(Value.quote(name))",
+                            position: position)
                     }
-                    if let item { existing.data.append(item) }
-                    groups[k] = existing
+                    existing.members.append(member)
+                    groups[name] = existing
                 } else {
-                    order.append(k)
-                    groups[k] = (index, item.map { [$0] } ?? [])
+                    order.append(name)
+                    groups[name] = (index, [member])
                 }
             }
         }
-        var object = ObjectValue()
-        for k in order {
-            let g = groups[k]!
-            let context: Value? = g.data.count == 1 ? g.data[0] : (g.data.isEmpty ? nil : .sequence(g.data))
-            if let v = try evaluate(pairs[g.pair].1, context, frame) { object[k] = v }
-        }
-        return .object(object)
+        return order.map { (key: $0, pair: groups[$0]!.pair, members: groups[$0]!.members) }
     }
 
     private func sort(_ items: [Value], _ terms: [SortTerm], _ position: Int, _ frame: Frame) throws(JSONataError) -> [Value] {
