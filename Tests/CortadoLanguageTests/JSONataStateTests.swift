@@ -153,6 +153,17 @@ private func failure(_ status: ExecutionStatus) -> (String?, String?)? {
         )
     }
 
+    @Test func aCallbackTaskSendsItsTokenFromTheContext() throws {
+        var i = try interpreter(
+            machine(
+                #""A": {"Type": "Task", "Resource": "arn:aws:states:::events:putEvents.waitForTaskToken", "Arguments": {"Entries": [{"Detail": {"token": "{% $states.context.Task.Token %}", "order": "{% $states.input.id %}"}}]}, "End": true}"#
+            ))
+        i.mintToken = { _, id in "token-\(id)" }
+        let (_, t) = i.start(input: ["id": 7], at: t0)
+        #expect(t.dispatches.first?.input == ["Entries": [["Detail": ["token": "token-1", "order": 7]]]])
+        #expect(t.dispatches.first?.token == "token-1")
+    }
+
     @Test func aTasksOutputDefaultsToItsResultAndACatchersToTheErrorOutput() throws {
         let i = try interpreter(
             machine(
