@@ -21,10 +21,8 @@ extension Run {
 
         case .succeed:
             let sc = jsonataScope(id)
-            let output = try fields.output?.evaluate(in: sc, field: "Output") ?? sc.input
-            try checkSize(output, s)
-            emit(frame: id, "SucceedStateExited", "stateExitedEventDetails", [("name", .string(s.name)), ("output", .payload(output))])
-            complete(frame: id, output: output)
+            // A Succeed state has no Assign, and ends its machine or branch.
+            try leave(frame: id, state: s, output: try fields.output?.evaluate(in: sc, field: "Output") ?? sc.input, assigned: nil)
 
         case .fail(let f):
             let sc = jsonataScope(id)
@@ -53,16 +51,7 @@ extension Run {
             // A matched rule brings its own Output and Assign; the state's apply when Default is taken.
             let rule = JSONataFields(
                 output: matched == nil ? fields.output : matched?.output, assign: matched == nil ? fields.assign : matched?.jsonataAssign)
-            let vars = try rule.assign.map { t throws(StatesError) in try assignments(t, sc) }
-            let output = try rule.output?.evaluate(in: sc, field: "Output") ?? sc.input
-            try checkSize(output, s)
-            var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
-            if let vars {
-                details.append(("assignedVariables", .variables(vars)))
-                for (k, v) in vars { state.frames[id]!.variables[k] = v }
-            }
-            emit(frame: id, "ChoiceStateExited", "stateExitedEventDetails", details)
-            goTo(id, next, input: output)
+            try leave(id, s, rule, scope: sc, defaultOutput: sc.input, next: next)
 
         case .wait(let w):
             let sc = jsonataScope(id)
@@ -78,11 +67,14 @@ extension Run {
         }
     }
 
-    /// `Assign`, then `Output` (or `defaultOutput`), both against the variables before the state; then exit.
-    mutating func leave(_ id: Int, _ s: State, _ fields: JSONataFields, scope sc: PathScope, defaultOutput: JSON) throws(StatesError) {
+    /// `Assign`, then `Output` (or `defaultOutput`), both against the variables before the state; then exit
+    /// (to `next` when a Choice picked it).
+    mutating func leave(
+        _ id: Int, _ s: State, _ fields: JSONataFields, scope sc: PathScope, defaultOutput: JSON, next: String? = nil
+    ) throws(StatesError) {
         let vars = try fields.assign.map { t throws(StatesError) in try assignments(t, sc) }
         let output = try fields.output?.evaluate(in: sc, field: "Output") ?? defaultOutput
-        try leave(frame: id, state: s, output: output, assigned: vars)
+        try leave(frame: id, state: s, output: output, assigned: vars, next: next)
     }
 
     /// The variables an `Assign` sets, in the order written, within AWS's size limits.

@@ -507,7 +507,6 @@ struct Run {
                 throw StatesError(.noChoiceMatched, "No Choice Rules matched and no Default was specified.", prefixed: false)
             }
             let output = try s.outputPath.select(in: sc, field: "OutputPath")
-            var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
             // A matched rule assigns its own variables; the state's Assign applies only when no rule
             // matched and Default was taken (as the recorded executions and LocalStack's AWS-validated
             // tests show).
@@ -517,12 +516,7 @@ struct Run {
             } else if let a = s.assign {
                 vars = try evaluateAssign(a, scope: sc)
             }
-            if !vars.isEmpty {
-                details.append(("assignedVariables", .variables(vars)))
-                for (k, v) in vars { state.frames[id]!.variables[k] = v }
-            }
-            emit(frame: id, "ChoiceStateExited", "stateExitedEventDetails", details)
-            goTo(id, next, input: output)
+            try leave(frame: id, state: s, output: output, assigned: vars.isEmpty ? nil : vars, next: next)
 
         case .wait(let w):
             let effective = try s.inputPath.select(from: raw, field: "InputPath") { scope(id, input: raw) }
@@ -596,8 +590,11 @@ struct Run {
         try leave(frame: id, state: s, output: output, assigned: vars)
     }
 
-    /// Emits `…StateExited` with the variables assigned (nil: no `Assign`), sets them, and moves on.
-    mutating func leave(frame id: Int, state s: State, output: JSON, assigned vars: [(String, JSON)]?) throws(StatesError) {
+    /// Emits `…StateExited` with the variables assigned (nil: no `Assign`), sets them, and moves on: to `next`
+    /// (a Choice's pick) or as the state's `Next`/`End` says.
+    mutating func leave(
+        frame id: Int, state s: State, output: JSON, assigned vars: [(String, JSON)]?, next: String? = nil
+    ) throws(StatesError) {
         try checkSize(output, s)
         var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
         if let vars {
@@ -605,6 +602,7 @@ struct Run {
             for (k, v) in vars { state.frames[id]!.variables[k] = v }
         }
         emit(frame: id, s.exitedEventType, "stateExitedEventDetails", details)
+        if let next { return goTo(id, next, input: output) }
         switch s.exit {
         case .next(let n): goTo(id, n, input: output)
         case .end: complete(frame: id, output: output)
