@@ -157,7 +157,7 @@ extension Runtime {
                 "DynamoDBStreams_20120810": streams,
             ], lambda: lambda)
         return Application(
-            responder: S3Responder(inner: router.buildResponder(), s3: s3),
+            responder: RoutesResponder(inner: S3Responder(inner: router.buildResponder(), s3: s3), routes: routes),
             configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
             services: timers.map { TimerLifecycleService($0) as any Service } + [
                 FunctionHostService(host: lambda.host), StreamTriggerService(streamTriggers),

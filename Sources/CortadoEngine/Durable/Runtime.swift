@@ -19,6 +19,8 @@ public final class Runtime: Sendable {
     /// DynamoDB Streams' API, and the functions stream records trigger.
     public let streams: DynamoDBStreamsService
     public let streamTriggers: StreamTriggers
+    /// The HTTP APIs stacks made: routes to functions and state machines.
+    public let routes: RoutesService
     public let logger: Logger
     public let timers: [TimerService]
 
@@ -69,6 +71,7 @@ public final class Runtime: Sendable {
             engine.register(S3Integration(s3: s3))
             engine.register(DistributedMapS3(s3: s3))
         }
+        routes = RoutesService(store: store, stepFunctions: service, lambda: lambda, clock: clock, configuration: configuration)
         timers = [TimerService(engine: standard), TimerService(engine: express)]
         self.logger = logger
     }
@@ -78,6 +81,7 @@ public final class Runtime: Sendable {
         for page in try await allActivities() { service.engine.activities.register(activityArn: page) }
         try await lambda.recover()
         try s3.recover()
+        try await routes.recover()
         try await events.recover()
         try await service.engine.recover()
     }
