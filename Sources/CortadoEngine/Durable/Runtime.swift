@@ -21,6 +21,11 @@ public final class Runtime: Sendable {
     public let streamTriggers: StreamTriggers
     /// The HTTP APIs stacks made: routes to functions and state machines.
     public let routes: RoutesService
+    /// Every service a stack's resources live in, with a handler per resource type.
+    public var stackServices: StackServices {
+        StackServices(
+            stepFunctions: service, lambda: lambda, events: events, logs: logs, tables: tables, s3: s3, routes: routes)
+    }
     public let logger: Logger
     public let timers: [TimerService]
 
