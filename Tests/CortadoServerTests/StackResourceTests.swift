@@ -1,7 +1,8 @@
-import CortadoEngine
 import CortadoJSON
 import Foundation
 import Testing
+
+@testable import CortadoEngine
 
 /// Each resource type a stack makes, made, changed and removed through the services as a user of the APIs
 /// then sees it (`StackServices`, the stack engine's hands).
@@ -92,6 +93,29 @@ import Testing
         #expect(try JSON(parsing: String(decoding: result.payload, as: UTF8.self)) == ["hello": "Ada"])
         try await services.delete(made, [:], stack)
         await #expect(throws: Error.self) { try await h.server.lambda.invoke(function: "stack-hello", payload: []) }
+    }
+
+    @Test func functionCodeIsReadFromCortadosS3AsSamPackageLeavesIt() async throws {
+        let zip = try FunctionHandler.zip([("app.py", Array("def handler(event, context):\n    return 'from s3'\n".utf8))], "Fn")
+        _ = await h.server.s3.handle(S3HTTPRequest(method: "PUT", path: "/artifacts", headers: ["host": "localhost"]))
+        let put = await h.server.s3.handle(
+            S3HTTPRequest(method: "PUT", path: "/artifacts/fn/code.zip", headers: ["host": "localhost"], body: Array(zip)))
+        #expect(put.status == 200)
+        _ = try await services.create(
+            "Fn", type: "AWS::Lambda::Function",
+            [
+                "FunctionName": "from-s3", "Runtime": "python3.12", "Handler": "app.handler",
+                "Code": ["S3Bucket": "artifacts", "S3Key": "fn/code.zip"],
+            ], stack)
+        let result = try await h.server.lambda.invoke(function: "from-s3", payload: Array("{}".utf8))
+        #expect(String(decoding: result.payload, as: UTF8.self) == #""from s3""#)
+        let missing = await #expect(throws: StackError.self) {
+            try await services.create(
+                "Gone", type: "AWS::Lambda::Function",
+                ["Runtime": "python3.12", "Handler": "app.handler", "Code": ["S3Bucket": "artifacts", "S3Key": "nope.zip"]], stack)
+        }
+        #expect(
+            missing?.message.hasPrefix("InvalidParameterValueException: Error occurred while GetObject. S3 Error Code: NoSuchKey") == true)
     }
 
     @Test func unknownTypesAndServiceErrorsNameTheResource() async throws {

@@ -76,6 +76,8 @@ public final class Runtime: Sendable {
             engine.register(S3Integration(s3: s3))
             engine.register(DistributedMapS3(s3: s3))
         }
+        let objects = s3
+        lambda.connectObjects { bucket, key in await objects.objectBytes(bucket: bucket, key: key) }
         routes = RoutesService(store: store, stepFunctions: service, lambda: lambda, clock: clock, configuration: configuration)
         timers = [TimerService(engine: standard), TimerService(engine: express)]
         self.logger = logger

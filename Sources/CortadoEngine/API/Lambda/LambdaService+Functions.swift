@@ -100,7 +100,7 @@ extension LambdaService {
         let environment = try Self.checkEnvironment(b)
         guard let codeMember = try b.object("Code") else { throw AWSError.lambda("ValidationException", Self.nullMessage("code")) }
         let codeRequest = try Request(.object(codeMember))
-        let stored = try code.store(
+        let stored = try await storeCode(
             zipBase64: try codeRequest.string("ZipFile"), s3Bucket: try codeRequest.string("S3Bucket"),
             s3Key: try codeRequest.string("S3Key"))
 
@@ -194,12 +194,32 @@ extension LambdaService {
         return LambdaHTTPResponse(status: 204, body: [])
     }
 
+    /// A deployment package from the request: inline, a local directory (`cortado-local`), or an object in
+    /// Cortado's S3, read as Lambda reads the account's S3.
+    func storeCode(zipBase64: String?, s3Bucket: String?, s3Key: String?) async throws -> FunctionCode.Stored {
+        if zipBase64 == nil, let bucket = s3Bucket, bucket != FunctionCode.localBucket, let read = objectReader.withLock({ $0 }) {
+            guard let key = s3Key, let bytes = await read(bucket, key) else {
+                throw AWSError.lambda(
+                    "InvalidParameterValueException",
+                    "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.")
+            }
+            return try code.store(zip: Data(bytes))
+        }
+        return try code.store(zipBase64: zipBase64, s3Bucket: s3Bucket, s3Key: s3Key)
+    }
+
+    /// Who reads `S3Bucket`/`S3Key` code (Cortado's S3): set by the `Runtime`.
+    public func connectObjects(_ read: @escaping @Sendable (String, String) async -> [UInt8]?) {
+        objectReader.withLock { $0 = read }
+    }
+
     // MARK: - Updates
 
     func updateFunctionCode(_ name: String, _ r: LambdaHTTPRequest) async throws -> LambdaHTTPResponse {
         let ref = try reference(name)
         let b = try body(r)
-        let stored = try code.store(zipBase64: try b.string("ZipFile"), s3Bucket: try b.string("S3Bucket"), s3Key: try b.string("S3Key"))
+        let stored = try await storeCode(
+            zipBase64: try b.string("ZipFile"), s3Bucket: try b.string("S3Bucket"), s3Key: try b.string("S3Key"))
         let publish = try b.bool("Publish") == true
         return try await locks.withLock(ref.name) {
             guard var e = entry(ref.name) else { throw notFound(ref) }

@@ -135,6 +135,8 @@ public final class LambdaService: Sendable {
     let queue: AsyncInvocationQueue
     /// Set by the `Runtime`: whether a stream ARN exists (and its latest sequence number).
     let streamCheck = Mutex<(@Sendable (String) async -> Int64?)?>(nil)
+    /// Set by the `Runtime`: reads an object of Cortado's S3 (a function's `S3Bucket`/`S3Key` code).
+    let objectReader = Mutex<(@Sendable (String, String) async -> [UInt8]?)?>(nil)
     /// Called when event source mappings change.
     let mappingListeners = Mutex<[@Sendable () -> Void]>([])
 

@@ -366,3 +366,20 @@ extension S3Service {
             }, headers: [("x-amz-server-side-encryption", "AES256")])
     }
 }
+
+extension S3Service {
+    /// An object's bytes, for the services that read S3 in-process (a function's code); nil when it is missing.
+    public func objectBytes(bucket: String, key: String) async -> [UInt8]? {
+        let encodedKey = key.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }.joined(separator: "/")
+        let answer = await handle(S3HTTPRequest(method: "GET", path: "/\(bucket)/\(encodedKey)", headers: ["host": "localhost"]))
+        guard answer.status == 200 else { return nil }
+        switch answer.body {
+        case .bytes(let bytes): return bytes
+        case .file(let handle, let offset, let length):
+            defer { try? handle.close() }
+            guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.read(upToCount: length) else { return nil }
+            return Array(data)
+        }
+    }
+}
