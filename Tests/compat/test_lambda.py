@@ -529,6 +529,25 @@ def test_local_directory_code(aws, lam, new_name, tmp_path):
     assert json.loads(invoke_cli(aws, name, tmp_path, "{}")[1]) == {"edition": 2}
 
 
+def test_code_from_an_s3_object(aws, lam, new_name, tmp_path):
+    """As `sam package` leaves a template: the deployment package uploaded to S3, the function pointing at it."""
+    bucket = new_name("code").lower().replace("_", "-")
+    package = write_zip(tmp_path / "code.zip", {"handler.py": 'def handler(event, context):\n    return {"from": "s3"}\n'})
+    aws("create-bucket", "--bucket", bucket, service="s3api")
+    aws("put-object", "--bucket", bucket, "--key", "fn/code.zip", "--body", str(package), service="s3api")
+    name = new_name("s3code")
+    created = lam_cli(aws, "create-function", "--function-name", name, "--runtime", "python3.12", "--handler",
+                      "handler.handler", "--role", ROLE_ARN, "--code", f"S3Bucket={bucket},S3Key=fn/code.zip")
+    assert created["CodeSha256"] == code_sha256(package.read_bytes())
+    assert json.loads(invoke_cli(aws, name, tmp_path, "{}")[1]) == {"from": "s3"}
+
+    missing = cli_error(lambda: lam_cli(aws, "create-function", "--function-name", new_name("nokey"), "--runtime", "python3.12",
+                                        "--handler", "handler.handler", "--role", ROLE_ARN,
+                                        "--code", f"S3Bucket={bucket},S3Key=nope.zip"))
+    assert missing.code == "InvalidParameterValueException"
+    assert "NoSuchKey" in missing.message, missing.message
+
+
 BASH_BOOTSTRAP = """\
 #!/bin/bash
 set -euo pipefail
