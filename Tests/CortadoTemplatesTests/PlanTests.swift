@@ -1,0 +1,101 @@
+import CortadoJSON
+import Testing
+
+@testable import CortadoTemplates
+
+struct PlanTests {
+    @Test func resourcesComeAfterWhatTheyReference() throws {
+        let plan = try plan(
+            """
+            Resources:
+              Rule:
+                Type: AWS::Events::Rule
+                Properties:
+                  EventBusName: !Ref Bus
+                  Targets: [{Arn: !GetAtt Machine.Arn, Id: t}]
+              Machine:
+                Type: AWS::StepFunctions::StateMachine
+                Properties:
+                  DefinitionString: !Sub '{"Comment": "${Table.Arn} ${Logs}"}'
+              Table:
+                Type: AWS::DynamoDB::Table
+              Bus:
+                Type: AWS::Events::EventBus
+                DependsOn: [Logs]
+              Logs:
+                Type: AWS::Logs::LogGroup
+            """)
+        #expect(plan.resources.map(\.logicalId) == ["Logs", "Bus", "Table", "Machine", "Rule"])
+        #expect(plan.resources.last?.dependencies == ["Bus", "Machine"])
+        #expect(plan.resources[3].dependencies == ["Table", "Logs"])
+    }
+
+    @Test func missingReferenceIsLocated() throws {
+        let error = try #require(
+            planError("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !Ref Nope\n"))
+        #expect(error.location == "Resources/A/Properties/X")
+        #expect(error.message == "Ref to 'Nope', which is neither a parameter nor a resource")
+    }
+
+    @Test(arguments: [
+        ("X: !GetAtt Nope.Arn", "Fn::GetAtt to 'Nope', which is not a resource"),
+        ("X: !Sub '${Nope.Arn}'", "Fn::Sub ${Nope.Arn} to 'Nope', which is not a resource"),
+        ("X: !Sub '${Nope}'", "Fn::Sub ${Nope} to 'Nope', which is neither a parameter nor a resource"),
+    ])
+    func missingReferenceKinds(_ property: String, _ message: String) throws {
+        let error = try #require(planError("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      \(property)\n"))
+        #expect(error.message == message)
+    }
+
+    @Test func subVariablesDefinedInItsMapAreNotReferences() throws {
+        let plan = try plan("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !Sub ['${Local}', {Local: x}]\n")
+        #expect(plan.resources[0].dependencies == [])
+    }
+
+    @Test func missingDependsOnIsLocated() throws {
+        let error = try #require(planError("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    DependsOn: [Nope]\n"))
+        #expect(error.location == "Resources/A/DependsOn/0")
+    }
+
+    @Test func cycleIsNamed() throws {
+        let error = try #require(
+            planError(
+                """
+                Resources:
+                  A:
+                    Type: AWS::S3::Bucket
+                    Properties: {X: !Ref B}
+                  B:
+                    Type: AWS::S3::Bucket
+                    Properties: {X: !GetAtt A.Arn}
+                """))
+        #expect(error.message == "circular dependency: A → B → A")
+        #expect(error.location == "Resources/A")
+    }
+
+    @Test func selfReferenceIsACycle() throws {
+        let error = try #require(planError("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: {X: !Ref A}\n"))
+        #expect(error.message == "circular dependency: A → A")
+    }
+
+    @Test func typesAreClassified() throws {
+        let plan = try plan(
+            """
+            Resources:
+              Queue: {Type: AWS::SQS::Queue}
+              Role: {Type: AWS::IAM::Role}
+              Bucket: {Type: AWS::S3::Bucket}
+            """)
+        #expect(plan.resources.map(\.support) == [.unsupported, .ignored, .supported])
+        #expect(plan.unsupported.map(\.logicalId) == ["Queue"])
+    }
+
+    @Test func outputsAreCheckedAndKept() throws {
+        let plan = try plan(
+            "Resources:\n  B: {Type: AWS::S3::Bucket}\nOutputs:\n  Name:\n    Description: the bucket\n    Value: !Ref B\n    Export: {Name: x}\n"
+        )
+        #expect(plan.outputs == [PlannedOutput(name: "Name", value: ["Ref": "B"], description: "the bucket", exportName: "x")])
+        let error = try #require(planError("Resources:\n  B: {Type: AWS::S3::Bucket}\nOutputs:\n  Name:\n    Value: !Ref C\n"))
+        #expect(error.location == "Outputs/Name/Value")
+    }
+}
