@@ -77,7 +77,7 @@ extension SAMTransform {
         } else if let enabled = event.properties["Enabled"] {
             switch enabled {
             case .bool(let on): rule["State"] = .string(on ? "ENABLED" : "DISABLED")
-            default: rule["State"] = ["Fn::If": [enabled, "ENABLED", "DISABLED"]]
+            default: warnings.append("\(event.property("Enabled")): only true or false is understood; the rule stays enabled")
             }
         }
         for key in ["Input", "InputPath", "InputTransformer", "RetryPolicy"] {
@@ -97,7 +97,7 @@ extension SAMTransform {
     }
 
     /// Adds a route to the API an `Api` or `HttpApi` event names (or the implicit one).
-    mutating func addRoute(for event: SAMEvent, target: JSON) throws(TemplateError) {
+    mutating func addRoute(for event: SAMEvent, of source: SAMResource, target: JSON) throws(TemplateError) {
         let isREST = event.type == "Api"
         let apiKey = isREST ? "RestApiId" : "ApiId"
         var api = isREST ? Self.implicitRestAPI : Self.implicitHTTPAPI
@@ -133,7 +133,13 @@ extension SAMTransform {
         where event.properties[key] != nil {
             warnings.append("\(event.property(key)): Cortado ignores it")
         }
-        routes[api, default: []].append(["Method": method, "Path": path, "Target": target])
+        let route: JSON = ["Method": method, "Path": path, "Target": target]
+        if case .string(let condition)? = source.members["Condition"] {
+            // The route exists only when its function or state machine does.
+            routes[api, default: []].append(["Fn::If": [.string(condition), route, ["Ref": "AWS::NoValue"]]])
+        } else {
+            routes[api, default: []].append(route)
+        }
     }
 
     /// Fills each API's routes, making the implicit APIs the events asked for.

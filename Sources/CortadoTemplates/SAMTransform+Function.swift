@@ -79,7 +79,7 @@ extension SAMTransform {
             case "DynamoDB":
                 try emitStreamMapping(for: event, of: source)
             case "Api", "HttpApi":
-                try addRoute(for: event, target: ["Type": "Function", "Function": arn])
+                try addRoute(for: event, of: source, target: ["Type": "Function", "Function": arn])
             default:
                 unsupported(event, of: "function")
             }

@@ -97,7 +97,7 @@ extension SAMTransform {
                 ]
                 _ = try emitRule(for: event, of: source, target: target)
             case "Api", "HttpApi":
-                try addRoute(for: event, target: ["Type": "StartExecution", "StateMachine": Self.ref(source.id)])
+                try addRoute(for: event, of: source, target: ["Type": "StartExecution", "StateMachine": Self.ref(source.id)])
             default:
                 unsupported(event, of: "state machine")
             }

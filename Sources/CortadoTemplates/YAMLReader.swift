@@ -46,7 +46,8 @@ enum YAMLReader {
             guard let key = intrinsicTags[tag] else {
                 throw TemplateError(location: location, message: "unknown tag '\(tag)'", line: node.mark?.line)
             }
-            let inner = try untagged(node, at: location)
+            // A tagged scalar is the function's text argument (`!Ref 0123`, `!Base64 42`), never a number.
+            let inner = if case .scalar(let scalar) = node { JSON.string(scalar.string) } else { try untagged(node, at: location) }
             if tag == "!GetAtt", case .string(let dotted) = inner {
                 guard let dot = dotted.firstIndex(of: ".") else {
                     throw TemplateError(

@@ -20,6 +20,7 @@ struct SAMTransformTests {
             types == [
                 "OrdersBus": "AWS::Events::EventBus",
                 "OrderTable": "AWS::DynamoDB::Table",
+                "AuditTable": "AWS::DynamoDB::Table",
                 "OrderWorkflow": "AWS::StepFunctions::StateMachine",
                 "OrderWorkflowRole": "AWS::IAM::Role",
                 "OrderWorkflowOrderPlaced": "AWS::Events::Rule",
@@ -132,7 +133,7 @@ struct SAMTransformTests {
         #expect(
             JSON.object(stream.properties)
                 == [
-                    "EventSourceArn": ["Fn::GetAtt": ["OrderTable", "StreamArn"]], "FunctionName": ["Ref": "NotifyFunction"],
+                    "EventSourceArn": ["Fn::GetAtt": ["AuditTable", "StreamArn"]], "FunctionName": ["Ref": "NotifyFunction"],
                     "StartingPosition": "LATEST", "BatchSize": 10, "Enabled": true,
                 ])
     }
@@ -206,6 +207,35 @@ struct SAMTransformTests {
                 ["Method": "GET", "Path": "/hello", "Target": ["Type": "Function", "Function": ["Fn::GetAtt": ["Nightly", "Arn"]]]]
             ])
         #expect(plan.warnings.contains("Resources/Nightly/Properties/Events/Queue: function events of type SQS are not supported; ignored"))
+    }
+
+    @Test func routeOfAConditionalFunctionIsConditional() throws {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Env: {Type: String, Default: dev}
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+            Resources:
+              Admin:
+                Type: AWS::Serverless::Function
+                Condition: IsProd
+                Properties:
+                  InlineCode: x
+                  Handler: h
+                  Runtime: python3.12
+                  Events:
+                    Get: {Type: HttpApi, Properties: {Path: /admin, Method: GET}}
+            """
+        let dev = try plan(text)
+        #expect(dev.resources.map(\.logicalId) == ["ServerlessHttpApi"])
+        let api = try Self.resource(dev, "ServerlessHttpApi")
+        #expect(try dev.resolver().resolve(api.properties["Routes"]!) == [])
+        let prod = try plan(text, parameters: ["Env": "prod"])
+        #expect(Set(prod.resources.map(\.logicalId)) == ["Admin", "AdminRole", "ServerlessHttpApi"])
+        let routes = try Self.resource(prod, "ServerlessHttpApi").properties["Routes"]!
+        let resolved = try prod.resolver(resources: ["Admin": (ref: "admin", attributes: ["Arn": "arn:admin"])]).resolve(routes)
+        #expect(resolved == [["Method": "GET", "Path": "/admin", "Target": ["Type": "Function", "Function": "arn:admin"]]])
     }
 
     @Test func codeFromS3() throws {

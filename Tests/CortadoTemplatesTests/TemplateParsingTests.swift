@@ -27,6 +27,8 @@ struct TemplateParsingTests {
             yaml: "!Or [!Condition A, !Not [!Condition B]]", json: #"{"Fn::Or":[{"Condition":"A"},{"Fn::Not":[{"Condition":"B"}]}]}"#),
         ShortForm(yaml: "!FindInMap [Sizes, !Ref Env, Memory]", json: #"{"Fn::FindInMap":["Sizes",{"Ref":"Env"},"Memory"]}"#),
         ShortForm(yaml: "!Base64 hello", json: #"{"Fn::Base64":"hello"}"#),
+        ShortForm(yaml: "!Base64 42", json: #"{"Fn::Base64":"42"}"#),
+        ShortForm(yaml: "!Sub |\n        line ${A}", json: #"{"Fn::Sub":"line ${A}\n"}"#),
         ShortForm(yaml: "!GetAZs us-east-1", json: #"{"Fn::GetAZs":"us-east-1"}"#),
         ShortForm(yaml: "!ImportValue shared-vpc", json: #"{"Fn::ImportValue":"shared-vpc"}"#),
         ShortForm(yaml: "!Cidr ['10.0.0.0/16', 4, 8]", json: #"{"Fn::Cidr":["10.0.0.0/16",4,8]}"#),
