@@ -18,7 +18,7 @@ enum YAMLReader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw templateError(error)
+            throw templateError(error, in: text)
         } catch {
             throw TemplateError(location: "", message: "YAML could not be read: \(error)")
         }
@@ -26,13 +26,16 @@ enum YAMLReader {
         return try value(root, at: "")
     }
 
-    private static func templateError(_ error: YamlError) -> TemplateError {
+    private static func templateError(_ error: YamlError, in text: String) -> TemplateError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return TemplateError(location: "", message: "YAML syntax error: \(problem)", line: mark.line)
+            let location = YAMLLocator.components(atLine: mark.line, in: text).joined(separator: "/")
+            return TemplateError(location: location, message: "YAML syntax error: \(problem)", line: mark.line)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // The line is the key's first occurrence; the location is the mapping that holds it twice.
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return TemplateError(location: "", message: "duplicate key \(keys)", line: context.mark.line)
+            let location = YAMLLocator.components(atLine: context.mark.line, in: text).dropLast().joined(separator: "/")
+            return TemplateError(location: location, message: "duplicate key \(keys)", line: context.mark.line)
         case .reader(let problem, _, _, _):
             return TemplateError(location: "", message: "YAML could not be read: \(problem)")
         default:

@@ -96,16 +96,45 @@ struct TemplateParsingTests {
         #expect(error.line == 5)
     }
 
-    @Test func duplicateKeyHasALine() throws {
-        let error = try #require(parseError("Resources:\n  Thing:\n    Type: AWS::S3::Bucket\n  Thing:\n    Type: AWS::S3::Bucket\n"))
-        #expect(error.message.contains("duplicate key 'Thing'"))
-        #expect(error.line != nil)
+    @Test func duplicateKeyIsLocated() throws {
+        let error = try #require(
+            parseError("Resources:\n  Thing:\n    Type: AWS::S3::Bucket\n    Properties:\n      Name: a\n      Name: b\n"))
+        #expect(error == TemplateError(location: "Resources/Thing/Properties", message: "duplicate key 'Name'", line: 5))
     }
 
-    @Test func yamlSyntaxErrorHasALine() throws {
-        let error = try #require(parseError("Resources:\n  Thing: [a, b\n  Other: 1\n"))
+    @Test func yamlSyntaxErrorIsLocated() throws {
+        let error = try #require(
+            parseError(
+                "Resources:\n  Thing:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags:\n        - Key: a\n        - Key: 'b\n"))
         #expect(error.message.hasPrefix("YAML syntax error"))
-        #expect(error.line != nil)
+        #expect(error.line == 8)
+        #expect(error.location == "Resources/Thing/Properties/Tags/1/Key")
+    }
+
+    @Test(arguments: [
+        (3, "Resources/Thing/Type"),
+        (6, "Resources/Thing/Properties/Tags/0"),
+        (7, "Resources/Thing/Properties/Tags/1/Key"),
+        (8, "Resources/Thing/Properties/Tags/1/Value"),
+        (10, "Resources/Thing/Properties/Script"),
+        (11, "Resources/Other"),
+    ])
+    func linesAreLocated(_ line: Int, _ location: String) {
+        let text = """
+            Resources:  # the resources
+              Thing:
+                Type: AWS::S3::Bucket
+                Properties:
+                  Tags:
+                    - {Key: a, Value: b}
+                    - Key: "c: d"
+                      Value: e
+                  Script: |
+                    echo: not a key
+              Other:
+
+            """
+        #expect(YAMLLocator.components(atLine: line, in: text).joined(separator: "/") == location)
     }
 
     @Test func jsonSyntaxErrorHasALine() throws {
