@@ -8,6 +8,8 @@ struct SAMTransform {
     static let implicitRestAPI = "ServerlessRestApi"
     static let implicitHTTPAPI = "ServerlessHttpApi"
     static let globalSections: Set<String> = ["Function", "StateMachine", "SimpleTable", "Api", "HttpApi"]
+    /// SAM's other Globals sections, for resource types Cortado does not create.
+    static let unusedGlobalSections: Set<String> = ["LayerVersion", "CapacityProvider"]
 
     let template: JSONObject
     let written: JSONObject
@@ -28,8 +30,12 @@ struct SAMTransform {
         if case .object(let sections)? = template["Globals"] {
             for (section, value) in sections {
                 let location = TemplatePath.join("Globals", section)
+                if Self.unusedGlobalSections.contains(section) {
+                    warnings.append("\(location): Cortado makes no resources of this kind; ignored")
+                    continue
+                }
                 guard Self.globalSections.contains(section) else {
-                    throw TemplateError(location: location, message: "'\(section)' is not a Globals section Cortado knows")
+                    throw TemplateError(location: location, message: "'\(section)' is not a Globals section of SAM")
                 }
                 guard value.objectValue != nil else { throw TemplateError(location: location, message: "must be an object") }
             }

@@ -24,6 +24,7 @@ public struct Template: Sendable {
             } catch {
                 throw TemplateError(location: "", message: "JSON syntax error: \(error.message)", line: error.line)
             }
+            try YAMLReader.checkDuplicateKeys(inJSON: text, value: value)
         } else {
             value = try YAMLReader.read(text)
         }

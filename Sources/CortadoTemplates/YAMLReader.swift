@@ -26,6 +26,38 @@ enum YAMLReader {
         return try value(root, at: "")
     }
 
+    /// CortadoJSON's parser keeps the last of repeated keys; a template must not repeat one. JSON is YAML, so
+    /// Yams finds them (any other complaint of Yams about the JSON text is left to the JSON parser, which
+    /// accepted it); the location is the first object of `value` that has the key.
+    static func checkDuplicateKeys(inJSON text: String, value: JSON) throws(TemplateError) {
+        do {
+            _ = try Yams.compose(yaml: text)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let location = duplicates.first.flatMap { firstObject(having: $0, in: value, at: "") } ?? ""
+            throw TemplateError(location: location, message: "duplicate key \(keys)", line: context.mark.line)
+        } catch {
+            return
+        }
+    }
+
+    private static func firstObject(having key: String, in value: JSON, at location: String) -> String? {
+        switch value {
+        case .object(let object):
+            if object[key] != nil { return location }
+            for (name, member) in object {
+                if let found = firstObject(having: key, in: member, at: TemplatePath.join(location, name)) { return found }
+            }
+        case .array(let items):
+            for (index, item) in items.enumerated() {
+                if let found = firstObject(having: key, in: item, at: TemplatePath.join(location, index)) { return found }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
     private static func templateError(_ error: YamlError, in text: String) -> TemplateError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):

@@ -255,6 +255,14 @@ struct SAMTransformTests {
         #expect(template.localArtifacts.isEmpty)
     }
 
+    @Test func globalsSections() throws {
+        let unused = try Template(
+            parsing: "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  LayerVersion: {RetentionPolicy: Delete}\nResources: {}\n")
+        #expect(unused.warnings == ["Globals/LayerVersion: Cortado makes no resources of this kind; ignored"])
+        let error = parseError("Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Functions: {Timeout: 3}\nResources: {}\n")
+        #expect(error == TemplateError(location: "Globals/Functions", message: "'Functions' is not a Globals section of SAM"))
+    }
+
     @Test func globalsMerge() {
         let merged = SAMTransform.merge(
             global: ["Timeout": 3, "Environment": ["Variables": ["A": "1", "B": "2"]], "Layers": ["l1"], "Tags": ["Ref": "T"]],

@@ -137,6 +137,14 @@ struct TemplateParsingTests {
         #expect(YAMLLocator.components(atLine: line, in: text).joined(separator: "/") == location)
     }
 
+    @Test func jsonDuplicateKeyIsLocated() throws {
+        let error = try #require(
+            parseError(#"{"Resources": {"Thing": {"Type": "AWS::S3::Bucket", "Properties": {"A": 1,\#n "A": 2}}}}"#))
+        #expect(error.message == "duplicate key 'A'")
+        #expect(error.location == "Resources/Thing/Properties")
+        #expect(error.line == 1)
+    }
+
     @Test func jsonSyntaxErrorHasALine() throws {
         let error = try #require(parseError("{\n  \"Resources\": {,\n}"))
         #expect(error.message.hasPrefix("JSON syntax error"))
