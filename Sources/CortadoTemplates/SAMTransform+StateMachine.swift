@@ -20,14 +20,7 @@ extension SAMTransform {
                 machine["Definition"] = definition
                 if let substitutions { machine["DefinitionSubstitutions"] = substitutions }
             } else {
-                let text = definition.text
-                if case .object(let map)? = substitutions {
-                    machine["DefinitionString"] = [
-                        "Fn::Sub": [.string(Self.escapePlaceholders(text, keeping: Set(map.keys))), .object(map)]
-                    ]
-                } else {
-                    machine["DefinitionString"] = .string(text)
-                }
+                machine["DefinitionString"] = Self.definitionString(definition.text, substitutions: substitutions?.objectValue)
             }
         } else if let uri = source.properties["DefinitionUri"] {
             switch uri {
@@ -102,6 +95,13 @@ extension SAMTransform {
                 unsupported(event, of: "state machine")
             }
         }
+    }
+
+    /// A definition's text as `DefinitionString`: the text itself, or with substitutions an `Fn::Sub` over it
+    /// that replaces only their `${Name}` placeholders.
+    static func definitionString(_ text: String, substitutions: JSONObject?) -> JSON {
+        guard let substitutions, !substitutions.isEmpty else { return .string(text) }
+        return ["Fn::Sub": [.string(escapePlaceholders(text, keeping: Set(substitutions.keys))), .object(substitutions)]]
     }
 
     static func containsIntrinsic(_ value: JSON) -> Bool {

@@ -16,19 +16,20 @@ public struct Template: Sendable {
 
     /// Reads a template from JSON or YAML text (YAML short-form tags become their long JSON forms).
     public init(parsing text: String) throws(TemplateError) {
-        let trimmed = text.drop { $0.isWhitespace }
+        try self.init(json: Self.readValue(text))
+    }
+
+    /// JSON text (starting with `{`) or YAML text as a JSON value.
+    static func readValue(_ text: String) throws(TemplateError) -> JSON {
+        guard text.drop(while: \.isWhitespace).first == "{" else { return try YAMLReader.read(text) }
         let value: JSON
-        if trimmed.first == "{" {
-            do {
-                value = try JSON(parsing: text)
-            } catch {
-                throw TemplateError(location: "", message: "JSON syntax error: \(error.message)", line: error.line)
-            }
-            try YAMLReader.checkDuplicateKeys(inJSON: text, value: value)
-        } else {
-            value = try YAMLReader.read(text)
+        do {
+            value = try JSON(parsing: text)
+        } catch {
+            throw TemplateError(location: "", message: "JSON syntax error: \(error.message)", line: error.line)
         }
-        try self.init(json: value)
+        try YAMLReader.checkDuplicateKeys(inJSON: text, value: value)
+        return value
     }
 
     /// Checks a template already held as a JSON value.
