@@ -90,6 +90,74 @@ struct PlanTests {
         #expect(plan.unsupported.map(\.logicalId) == ["Queue"])
     }
 
+    @Test func serverlessTypesWithoutAnExpansionAreUnsupported() throws {
+        let plan = try plan(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Shared:
+                Type: AWS::Serverless::LayerVersion
+                Properties: {ContentUri: layer/}
+              Topic: {Type: AWS::SNS::Topic}
+            """)
+        #expect(plan.unsupported.map(\.logicalId) == ["Shared", "Topic"])
+        #expect(plan.unsupported.map(\.type) == ["AWS::Serverless::LayerVersion", "AWS::SNS::Topic"])
+    }
+
+    @Test func cloudFormationJSONTemplate() throws {
+        let plan = try plan(
+            """
+            {
+              "AWSTemplateFormatVersion": "2010-09-09",
+              "Parameters": {"BusName": {"Type": "String", "Default": "orders"}},
+              "Resources": {
+                "Rule": {
+                  "Type": "AWS::Events::Rule",
+                  "Properties": {
+                    "EventBusName": {"Ref": "Bus"},
+                    "EventPattern": {"source": ["shop"]},
+                    "Targets": [{"Id": "flow", "Arn": {"Ref": "Flow"}, "RoleArn": {"Fn::GetAtt": ["Role", "Arn"]}}]
+                  }
+                },
+                "Bus": {"Type": "AWS::Events::EventBus", "Properties": {"Name": {"Ref": "BusName"}}},
+                "Role": {"Type": "AWS::IAM::Role", "Properties": {}},
+                "Flow": {
+                  "Type": "AWS::StepFunctions::StateMachine",
+                  "Properties": {
+                    "DefinitionString": {"Fn::Join": ["", ["{\\"StartAt\\": \\"A\\", \\"States\\": {\\"A\\": {\\"Type\\": \\"Succeed\\"}}}"]]},
+                    "RoleArn": {"Fn::GetAtt": ["Role", "Arn"]}
+                  }
+                }
+              },
+              "Outputs": {"FlowArn": {"Value": {"Ref": "Flow"}, "Export": {"Name": {"Fn::Sub": "${AWS::StackName}-flow"}}}}
+            }
+            """)
+        #expect(plan.resources.map(\.logicalId) == ["Bus", "Role", "Flow", "Rule"])
+        #expect(plan.resources.map(\.support) == [.supported, .ignored, .supported, .supported])
+        #expect(plan.outputs.first?.exportName == ["Fn::Sub": "${AWS::StackName}-flow"])
+        let definition = try plan.resolver().resolve(plan.resources[2].properties["DefinitionString"]!)
+        #expect(try JSON(parsing: #require(definition.stringValue))["StartAt"] == "A")
+    }
+
+    @Test func subToAResourceLeftOutIsAnError() throws {
+        let error = try #require(
+            planError(
+                """
+                Conditions:
+                  Never: !Equals [a, b]
+                Resources:
+                  Gone: {Type: AWS::S3::Bucket, Condition: Never}
+                  Here:
+                    Type: AWS::S3::Bucket
+                    Properties: {BucketName: !Sub '${Gone}-copy'}
+                """))
+        #expect(
+            error
+                == TemplateError(
+                    location: "Resources/Here/Properties/BucketName",
+                    message: "Fn::Sub ${Gone} to 'Gone', which is not created: its condition 'Never' is false"))
+    }
+
     @Test func outputsAreCheckedAndKept() throws {
         let plan = try plan(
             "Resources:\n  B: {Type: AWS::S3::Bucket}\nOutputs:\n  Name:\n    Description: the bucket\n    Value: !Ref B\n    Export: {Name: x}\n"
