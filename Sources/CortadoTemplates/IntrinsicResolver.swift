@@ -51,6 +51,19 @@ public struct IntrinsicResolver: Sendable {
 
     static func isFunction(_ key: String) -> Bool { key == "Ref" || key.hasPrefix("Fn::") }
 
+    /// The functions `resolve` evaluates; a plan refuses any other before anything is created.
+    static let supportedFunctions: Set<String> = [
+        "Ref", "Fn::GetAtt", "Fn::Sub", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::If", "Fn::FindInMap", "Fn::Base64",
+        "Fn::GetAZs", "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not",
+    ]
+
+    static func unsupported(_ function: String, at location: String) -> TemplateError {
+        if function == "Fn::ImportValue" {
+            return TemplateError(location: location, message: "Fn::ImportValue is not supported: Cortado keeps no exports between stacks")
+        }
+        return TemplateError(location: location, message: "\(function) is not supported")
+    }
+
     private func apply(_ function: String, _ argument: JSON, at location: String) throws(TemplateError) -> JSON? {
         switch function {
         case "Ref":
@@ -134,10 +147,8 @@ public struct IntrinsicResolver: Sendable {
                     }
                     return holds
                 })
-        case "Fn::ImportValue":
-            throw TemplateError(location: location, message: "Fn::ImportValue is not supported: Cortado keeps no exports between stacks")
         default:
-            throw TemplateError(location: location, message: "\(function) is not supported")
+            throw Self.unsupported(function, at: location)
         }
     }
 

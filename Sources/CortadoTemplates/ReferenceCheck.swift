@@ -28,6 +28,7 @@ struct ReferenceCheck {
     /// Errors name the location holding the function (`Resources/A/Properties/X`), as a user reads it.
     private func function(_ name: String, _ argument: JSON, at location: String, into found: inout [String]) throws(TemplateError) {
         let inner = TemplatePath.join(location, name)
+        guard IntrinsicResolver.supportedFunctions.contains(name) else { throw IntrinsicResolver.unsupported(name, at: inner) }
         switch name {
         case "Ref":
             guard case .string(let target) = argument else { throw TemplateError(location: location, message: "Ref takes a name") }

@@ -65,7 +65,7 @@ struct SAMTransform {
         try finishAPIs()
         var processed = template
         processed["Globals"] = nil
-        processed["Resources"] = .object(output)
+        if template["Resources"] != nil { processed["Resources"] = .object(output) }
         return processed
     }
 

@@ -158,6 +158,14 @@ struct PlanTests {
                     message: "Fn::Sub ${Gone} to 'Gone', which is not created: its condition 'Never' is false"))
     }
 
+    @Test(arguments: ["Fn::ImportValue", "Fn::Cidr", "Fn::Length", "Fn::Nope"])
+    func unsupportedFunctionsAreRefusedByThePlan(_ function: String) throws {
+        let error = try #require(
+            planError("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: [{\"\(function)\": [a]}]\n"))
+        #expect(error.location == "Resources/A/Properties/X/0/\(function)")
+        #expect(error.message.hasPrefix("\(function) is not supported"))
+    }
+
     @Test func outputsAreCheckedAndKept() throws {
         let plan = try plan(
             "Resources:\n  B: {Type: AWS::S3::Bucket}\nOutputs:\n  Name:\n    Description: the bucket\n    Value: !Ref B\n    Export: {Name: x}\n"
