@@ -9,6 +9,35 @@ struct SAMEvent {
 
     func property(_ name: String) -> String { TemplatePath.join(location, "Properties/\(name)") }
 
+    /// A warning for each property of the event that is neither used nor known, so none is dropped silently.
+    func unknownPropertyWarnings(known: Set<String>) -> [String] {
+        properties.keys.filter { !known.contains($0) }.map { "\(property($0)): not a property Cortado knows; ignored" }
+    }
+
+    /// The properties SAM documents for each event type Cortado expands.
+    static let knownProperties: [String: Set<String>] = [
+        "EventBridgeRule": [
+            "EventBusName", "Pattern", "RuleName", "State", "Input", "InputPath", "InputTransformer", "RetryPolicy",
+            "DeadLetterConfig", "Target",
+        ],
+        "CloudWatchEvent": ["EventBusName", "Pattern", "State", "Input", "InputPath", "Target"],
+        "Schedule": [
+            "Schedule", "Name", "Description", "State", "Enabled", "Input", "RetryPolicy", "DeadLetterConfig", "Target",
+        ],
+        "ScheduleV2": [
+            "ScheduleExpression", "Name", "Description", "State", "Input", "RetryPolicy", "DeadLetterConfig",
+            "FlexibleTimeWindow", "ScheduleExpressionTimezone", "StartDate", "EndDate", "GroupName", "KmsKeyArn",
+            "OmitName", "PermissionsBoundary", "RoleArn",
+        ],
+        "DynamoDB": [
+            "Stream", "StartingPosition", "StartingPositionTimestamp", "BatchSize", "Enabled", "MaximumBatchingWindowInSeconds",
+            "MaximumRetryAttempts", "BisectBatchOnFunctionError", "MaximumRecordAgeInSeconds", "ParallelizationFactor",
+            "FilterCriteria", "FunctionResponseTypes", "DestinationConfig", "TumblingWindowInSeconds",
+        ],
+        "Api": ["RestApiId", "Path", "Method", "Auth", "RequestModel", "RequestParameters", "TimeoutInMillis"],
+        "HttpApi": ["ApiId", "Path", "Method", "Auth", "PayloadFormatVersion", "RouteSettings", "TimeoutInMillis"],
+    ]
+
     static func all(of source: SAMResource) throws(TemplateError) -> [SAMEvent] {
         guard let events = source.properties["Events"] else { return [] }
         let location = source.property("Events")
@@ -33,5 +62,14 @@ struct SAMEvent {
             result.append(SAMEvent(name: name, type: type, properties: properties, location: at))
         }
         return result
+    }
+
+    /// `all(of:)`, with a warning for each property of an expanded event that is not known.
+    static func all(of source: SAMResource, warnings: inout [String]) throws(TemplateError) -> [SAMEvent] {
+        let events = try all(of: source)
+        for event in events {
+            if let known = knownProperties[event.type] { warnings += event.unknownPropertyWarnings(known: known) }
+        }
+        return events
     }
 }

@@ -66,7 +66,7 @@ extension SAMTransform {
         // The function comes first, as SAM lists it, then what its events make.
         try emit(source.id, type: "AWS::Lambda::Function", properties: function, from: source, primary: true)
         let arn = Self.getAtt(source.id, "Arn")
-        for event in try SAMEvent.all(of: source) {
+        for event in try SAMEvent.all(of: source, warnings: &warnings) {
             switch event.type {
             case "EventBridgeRule", "CloudWatchEvent", "Schedule", "ScheduleV2":
                 let target: JSONObject = ["Arn": arn, "Id": .string(source.id + event.name + "LambdaTarget")]
@@ -91,14 +91,8 @@ extension SAMTransform {
             throw TemplateError(location: event.property("Stream"), message: "a DynamoDB event needs a Stream")
         }
         var mapping: JSONObject = ["EventSourceArn": stream, "FunctionName": Self.ref(source.id)]
-        let passThrough = [
-            "StartingPosition", "StartingPositionTimestamp", "BatchSize", "Enabled", "MaximumBatchingWindowInSeconds",
-            "MaximumRetryAttempts", "BisectBatchOnFunctionError", "MaximumRecordAgeInSeconds", "ParallelizationFactor",
-            "FilterCriteria", "FunctionResponseTypes", "DestinationConfig", "TumblingWindowInSeconds",
-        ]
-        for key in passThrough {
-            if let value = event.properties[key] { mapping[key] = value }
-        }
+        let passThrough = SAMEvent.knownProperties["DynamoDB", default: []]
+        for (key, value) in event.properties where key != "Stream" && passThrough.contains(key) { mapping[key] = value }
         if mapping["StartingPosition"] == nil {
             throw TemplateError(location: event.property("StartingPosition"), message: "a DynamoDB event needs a StartingPosition")
         }

@@ -71,7 +71,7 @@ extension SAMTransform {
             ])
         warnUnknown(source, known: known)
         try emit(source.id, type: "AWS::StepFunctions::StateMachine", properties: machine, from: source, primary: true)
-        for event in try SAMEvent.all(of: source) {
+        for event in try SAMEvent.all(of: source, warnings: &warnings) {
             switch event.type {
             case "EventBridgeRule", "CloudWatchEvent", "Schedule", "ScheduleV2":
                 let role = source.id + event.name + "Role"

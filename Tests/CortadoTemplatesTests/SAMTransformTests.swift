@@ -182,6 +182,7 @@ struct SAMTransformTests {
                       Properties:
                         Schedule: rate(1 day)
                         Enabled: false
+                        Timezone: UTC
                     Hello:
                       Type: HttpApi
                       Properties:
@@ -207,6 +208,8 @@ struct SAMTransformTests {
                 ["Method": "GET", "Path": "/hello", "Target": ["Type": "Function", "Function": ["Fn::GetAtt": ["Nightly", "Arn"]]]]
             ])
         #expect(plan.warnings.contains("Resources/Nightly/Properties/Events/Queue: function events of type SQS are not supported; ignored"))
+        #expect(
+            plan.warnings.contains("Resources/Nightly/Properties/Events/Tick/Properties/Timezone: not a property Cortado knows; ignored"))
     }
 
     @Test func routeOfAConditionalFunctionIsConditional() throws {
