@@ -34,9 +34,9 @@ extension SAMTransform {
                 // Kept under its SAM name so the deploying command sees it is a local path to package.
                 function["CodeUri"] = .string(path)
                 localArtifacts.append(LocalArtifact(logicalId: source.id, property: "CodeUri", path: path))
-            case .object(let location3) where location3["Bucket"] != nil && location3["Key"] != nil:
-                var code: JSONObject = ["S3Bucket": location3["Bucket"]!, "S3Key": location3["Key"]!]
-                if let version = location3["Version"] { code["S3ObjectVersion"] = version }
+            case .object(let s3Location) where s3Location["Bucket"] != nil && s3Location["Key"] != nil:
+                var code: JSONObject = ["S3Bucket": s3Location["Bucket"]!, "S3Key": s3Location["Key"]!]
+                if let version = s3Location["Version"] { code["S3ObjectVersion"] = version }
                 function["Code"] = .object(code)
             default:
                 throw TemplateError(location: location, message: "must be a local path, an s3:// URI or {Bucket, Key}")

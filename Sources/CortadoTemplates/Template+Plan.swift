@@ -58,7 +58,13 @@ extension Template {
                 PlannedOutput(name: name, value: value, description: members["Description"]?.stringValue, exportName: exportName))
         }
         return DeploymentPlan(
-            resources: resources, outputs: outputs, parameters: values, conditions: conditions, mappings: mappings, warnings: warnings,
+            resources: resources, outputs: outputs, parameters: values, conditions: conditions, mappings: mappings,
+            warnings: warnings.filter { warning in
+                // A warning about a resource whose condition is false concerns nothing that will be deployed.
+                guard warning.hasPrefix("Resources/") else { return true }
+                let id = warning.dropFirst("Resources/".count).prefix { $0 != "/" && $0 != ":" }
+                return kept[String(id)] != nil || all[String(id)] == nil
+            },
             localArtifacts: localArtifacts.filter { kept[$0.logicalId] != nil })
     }
 

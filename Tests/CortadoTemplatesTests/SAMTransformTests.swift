@@ -227,14 +227,17 @@ struct SAMTransformTests {
                   InlineCode: x
                   Handler: h
                   Runtime: python3.12
+                  Layers: [arn:aws:lambda:eu-west-1:123456789012:layer:x:1]
                   Events:
                     Get: {Type: HttpApi, Properties: {Path: /admin, Method: GET}}
             """
         let dev = try plan(text)
         #expect(dev.resources.map(\.logicalId) == ["ServerlessHttpApi"])
+        #expect(dev.warnings.isEmpty)
         let api = try Self.resource(dev, "ServerlessHttpApi")
         #expect(try dev.resolver().resolve(api.properties["Routes"]!) == [])
         let prod = try plan(text, parameters: ["Env": "prod"])
+        #expect(prod.warnings == ["Resources/Admin/Properties/Layers: Cortado ignores it"])
         #expect(Set(prod.resources.map(\.logicalId)) == ["Admin", "AdminRole", "ServerlessHttpApi"])
         let routes = try Self.resource(prod, "ServerlessHttpApi").properties["Routes"]!
         let resolved = try prod.resolver(resources: ["Admin": (ref: "admin", attributes: ["Arn": "arn:admin"])]).resolve(routes)
