@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CortadoServer", targets: ["CortadoServer"]),
         .library(name: "CortadoTables", targets: ["CortadoTables"]),
         .library(name: "CortadoJSONata", targets: ["CortadoJSONata"]),
+        .library(name: "CortadoTemplates", targets: ["CortadoTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // YAML templates: YAML parsing is what no hand-written code should redo.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Pure: the JSON value, its parser and printer, JSONPath and reference paths.
@@ -39,6 +42,9 @@ let package = Package(
         .target(name: "CortadoTables", dependencies: ["CortadoJSON"]),
         // Pure: a JSONata 2.0 evaluator (lexer, Pratt parser, evaluator, function library) over the JSON value.
         .target(name: "CortadoJSONata", dependencies: ["CortadoJSON"]),
+        // Pure: SAM and CloudFormation templates (YAML or JSON) → a validated, ordered deployment plan;
+        // parameters, conditions, the SAM transform and intrinsic resolution. No I/O.
+        .target(name: "CortadoTemplates", dependencies: ["CortadoJSON", .product(name: "Yams", package: "Yams")]),
         // Drives executions: the in-process runner with a virtual clock, task runners, the services and the function host.
         .target(
             name: "CortadoEngine",
@@ -85,6 +91,8 @@ let package = Package(
         .testTarget(name: "CortadoJSONTests", dependencies: ["CortadoJSON"]),
         .testTarget(name: "CortadoJSONataTests", dependencies: ["CortadoJSONata", "CortadoJSON"]),
         .testTarget(name: "CortadoTablesTests", dependencies: ["CortadoTables", "CortadoJSON"]),
+        .testTarget(
+            name: "CortadoTemplatesTests", dependencies: ["CortadoTemplates", "CortadoJSON"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CortadoLanguageTests", dependencies: ["CortadoLanguage", "CortadoJSON"]),
         .testTarget(
             name: "CortadoEventsTests", dependencies: ["CortadoEvents", "CortadoJSON", "CortadoTesting"], resources: [.copy("Fixtures")]),

@@ -25,7 +25,7 @@ struct ApiHandler: ResourceHandler {
     }
 
     func definition(_ id: String, _ logicalId: String, _ p: JSONObject, _ stack: StackContext) throws(StackError) -> ApiDefinition {
-        let kind: ApiDefinition.Kind = p["Kind"]?.stringValue == "HTTP" ? .http : .rest
+        let kind: ApiDefinition.Kind = p["Protocol"]?.stringValue == "HTTP" ? .http : .rest
         var routes: [ApiRoute] = []
         for (i, r) in (p["Routes"]?.arrayValue ?? []).enumerated() {
             guard let method = r["Method"]?.stringValue, let path = r["Path"]?.stringValue, let target = r["Target"] else {
