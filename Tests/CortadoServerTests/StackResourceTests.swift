@@ -118,6 +118,29 @@ import Testing
             missing?.message.hasPrefix("InvalidParameterValueException: Error occurred while GetObject. S3 Error Code: NoSuchKey") == true)
     }
 
+    @Test func apisFromTheTransformAreServed() async throws {
+        let machine = try await h.createMachine("Orders", #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#)
+        let api = try await services.create(
+            "ServerlessHttpApi", type: "Cortado::Api",
+            [
+                "Name": "shop", "Protocol": "HTTP", "StageName": "$default",
+                "Routes": [["Method": "POST", "Path": "/orders", "Target": ["Type": "StartExecution", "StateMachine": .string(machine)]]],
+            ], stack)
+        let id = try #require(api.ref.stringValue)
+        #expect(h.server.routes.api(id)?.kind == .http)
+        let answer = await h.server.routes.handle(
+            apiId: id, stage: "$default", ApiHTTPRequest(method: "POST", path: "/orders", rawQuery: "", headers: [], body: Array("{}".utf8))
+        )
+        #expect(answer.status == 200)
+        try await services.delete(api, [:], stack)
+        #expect(h.server.routes.api(id) == nil)
+        let bad = await #expect(throws: StackError.self) {
+            try await services.create(
+                "Bad", type: "Cortado::Api", ["Routes": [["Method": "GET", "Path": "/x", "Target": ["Type": "SQS"]]]], stack)
+        }
+        #expect(bad == StackError("Bad", "Properties/Routes/0/Target/Type must be Function or StartExecution"))
+    }
+
     @Test func unknownTypesAndServiceErrorsNameTheResource() async throws {
         let unknown = await #expect(throws: StackError.self) {
             try await services.create("Queue", type: "AWS::SQS::Queue", [:], stack)
