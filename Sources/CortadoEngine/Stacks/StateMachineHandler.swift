@@ -1,4 +1,5 @@
 import CortadoJSON
+import Foundation
 
 /// `AWS::StepFunctions::StateMachine`: `Ref` is the ARN; `Arn` and `Name` attributes.
 struct StateMachineHandler: ResourceHandler {
@@ -54,7 +55,7 @@ struct StateMachineHandler: ResourceHandler {
             throw StackError(logicalId, "Properties/DefinitionString or Properties/Definition is required")
         }
         for (name, value) in p["DefinitionSubstitutions"]?.objectValue ?? [:] {
-            text = text.replacingAll("${\(name)}", with: value.stringValue ?? value.text)
+            text = text.replacingOccurrences(of: "${\(name)}", with: value.stringValue ?? value.text)
         }
         return text
     }
@@ -69,19 +70,5 @@ struct StateMachineHandler: ResourceHandler {
         case .array(let a): return .array(a.map(lowerFirst))
         default: return value
         }
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced, without Foundation.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound] + replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
     }
 }
