@@ -106,6 +106,10 @@ let package = Package(
             dependencies: [
                 "CortadoServer", "CortadoEngine", "CortadoStore", "CortadoStoreSQLite", "CortadoJSON", "CortadoLanguage",
                 "CortadoTesting",
+                // Requests built by hand for the responders' address rules.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "CortadoStoreTests", dependencies: ["CortadoStore", "CortadoStoreSQLite", "CortadoTesting"]),
