@@ -9,6 +9,13 @@ extension JSON {
         return !Self.fits(self, &budget)
     }
 
+    /// The byte length of the compact JSON text when it is at most `limit`, else nil; counted as
+    /// `encodedSizeExceeds` counts, without printing.
+    public func encodedSize(notOver limit: Int) -> Int? {
+        var budget = limit
+        return Self.fits(self, &budget) ? limit - budget : nil
+    }
+
     /// The byte length of the compact JSON text.
     public var encodedSize: Int { text.utf8.count }
 

@@ -1,3 +1,5 @@
+import CortadoJSON
+
 extension Value {
     /// A number as JavaScript prints it after JSONata's rounding to 15 significant digits.
     static func formatNumber(_ d: Double) -> String {
@@ -98,26 +100,6 @@ extension Value {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A string as a JSON literal, as JSONata's messages quote values (the JSON printer's escaping).
+    static func quote(_ s: String) -> String { JSON.string(s).text }
 }

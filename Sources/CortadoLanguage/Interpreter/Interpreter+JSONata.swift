@@ -22,7 +22,9 @@ extension Run {
         case .succeed:
             let sc = jsonataScope(id)
             // A Succeed state has no Assign, and ends its machine or branch.
-            try leave(frame: id, state: s, output: try fields.output?.evaluate(in: sc, field: "Output") ?? sc.input, assigned: nil)
+            let output = try fields.output?.evaluate(in: sc, field: "Output") ?? sc.input
+            try checkSize(output, s)
+            try leave(frame: id, state: s, output: output, assigned: nil)
 
         case .fail(let f):
             let sc = jsonataScope(id)
@@ -74,6 +76,7 @@ extension Run {
     ) throws(StatesError) {
         let vars = try fields.assign.map { t throws(StatesError) in try assignments(t, sc) }
         let output = try fields.output?.evaluate(in: sc, field: "Output") ?? defaultOutput
+        try checkSize(output, s)
         try leave(frame: id, state: s, output: output, assigned: vars, next: next)
     }
 
@@ -87,16 +90,16 @@ extension Run {
 
     /// AWS's limits: 256 KiB for one variable and for all the variables of one `Assign`.
     func checkVariables(_ vars: [(String, JSON)]) throws(StatesError) {
+        let limit = interpreter.payloadLimit
         var total = 0
         for (name, value) in vars {
-            let size = value.text.utf8.count + name.utf8.count
-            if size > interpreter.payloadLimit {
-                throw StatesError(
-                    .runtime, "The variable '\(name)' has a size exceeding the maximum number of bytes service limit.")
+            // Counted without printing: this runs on every Assign.
+            guard let size = value.encodedSize(notOver: limit - name.utf8.count) else {
+                throw StatesError(.runtime, "The variable '\(name)' has a size exceeding the maximum number of bytes service limit.")
             }
-            total += size
+            total += size + name.utf8.count
         }
-        if total > interpreter.payloadLimit {
+        if total > limit {
             throw StatesError(.runtime, "The assigned variables have a size exceeding the maximum number of bytes service limit.")
         }
     }

@@ -591,11 +591,10 @@ struct Run {
     }
 
     /// Emits `…StateExited` with the variables assigned (nil: no `Assign`), sets them, and moves on: to `next`
-    /// (a Choice's pick) or as the state's `Next`/`End` says.
+    /// (a Choice's pick) or as the state's `Next`/`End` says. The caller has checked the output's size.
     mutating func leave(
         frame id: Int, state s: State, output: JSON, assigned vars: [(String, JSON)]?, next: String? = nil
     ) throws(StatesError) {
-        try checkSize(output, s)
         var details: [(String, HistoryEvent.Detail)] = [("name", .string(s.name)), ("output", .payload(output))]
         if let vars {
             details.append(("assignedVariables", .variables(vars)))

@@ -358,16 +358,12 @@ enum DefinitionDecoder {
                 state.parameters = nil
             }
             if let items = o["Items"] {
-                if case .string(let text) = items, StatesExpression.body(of: text) == nil {
-                    sink.error(
-                        "SCHEMA_VALIDATION_FAILED", "The value for the field 'Items' must be an array or a JSONata expression",
-                        at: here + "/Items")
-                } else if items.arrayValue == nil, items.stringValue == nil {
-                    sink.error(
-                        "SCHEMA_VALIDATION_FAILED", "The value for the field 'Items' must be an array or a JSONata expression",
-                        at: here + "/Items")
-                } else {
+                if items.arrayValue != nil || items.stringValue.map({ StatesExpression.body(of: $0) != nil }) == true {
                     m.items = JSONataTemplate.compile(items, at: here + "/Items", into: &sink)
+                } else {
+                    sink.error(
+                        "SCHEMA_VALIDATION_FAILED", "The value for the field 'Items' must be an array or a JSONata expression",
+                        at: here + "/Items")
                 }
             }
             if let e = expression(o, "MaxConcurrency", here, ql, &sink) {
@@ -378,12 +374,8 @@ enum DefinitionDecoder {
             m.maxConcurrencyPath = path(o, "MaxConcurrencyPath", here, &sink)
             if let e = expression(o, "ToleratedFailureCount", here, ql, &sink) {
                 m.toleratedFailureCountExpression = e
-            } else if let v = o["ToleratedFailureCount"] {
-                if let i = v.intValue, v.isNumber {
-                    m.toleratedFailureCount = i
-                } else {
-                    sink.error("SCHEMA_VALIDATION_FAILED", "ToleratedFailureCount must be an integer", at: here + "/ToleratedFailureCount")
-                }
+            } else {
+                m.toleratedFailureCount = integer(o, "ToleratedFailureCount", here, &sink)
             }
             m.toleratedFailureCountPath = path(o, "ToleratedFailureCountPath", here, &sink)
             if let e = expression(o, "ToleratedFailurePercentage", here, ql, &sink) {
@@ -476,13 +468,9 @@ enum DefinitionDecoder {
         }
         if let e = expression(c, "MaxItems", at, ql, &sink) {
             r.maxItemsExpression = e
-        } else if let m = c["MaxItems"] {
+        } else {
             // Negative values fail the Map Run when it starts, as AWS records it.
-            if let i = m.intValue, m.isNumber {
-                r.maxItems = i
-            } else {
-                sink.error("SCHEMA_VALIDATION_FAILED", "MaxItems must be an integer", at: at + "/MaxItems")
-            }
+            r.maxItems = integer(c, "MaxItems", at, &sink)
         }
         r.maxItemsPath = path(c, "MaxItemsPath", at, &sink)
         return r
@@ -597,6 +585,16 @@ enum DefinitionDecoder {
             return nil
         }
         return s
+    }
+
+    /// Any integer (negative ones are judged when the state runs).
+    static func integer(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink) -> Int? {
+        guard let v = o[key] else { return nil }
+        guard let i = v.intValue, v.isNumber else {
+            sink.error("SCHEMA_VALIDATION_FAILED", "\(key) must be an integer", at: here + "/" + key)
+            return nil
+        }
+        return i
     }
 
     static func positiveInt(_ o: JSONObject, _ key: String, _ here: String, _ sink: inout DiagnosticSink, allowZero: Bool) -> Int? {
