@@ -3,11 +3,11 @@ import Foundation
 import Testing
 
 /// The bookstore order flow of seed 003 ("AWS Step Functions - Simple Order Flow"), run with `cortado run`
-/// exactly as a reader would, its Lambda tasks answered by `Examples/bookstore/mocks.json`.
+/// exactly as a reader would, its Lambda tasks answered by `examples/bookstore/mocks.json`.
 @Suite(.serialized) struct SeedWorkflowTests {
     static let examples = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Examples/bookstore")
+        .appendingPathComponent("examples/bookstore")
 
     func run(_ testCase: String, input: String) throws -> CortadoCLI.Output {
         try CortadoCLI.run([
