@@ -25,7 +25,7 @@ struct DeleteStackCommand: AsyncParsableCommand {
             printError("cortado delete-stack: stack \(stackName) is \(status): \(reason)")
             throw ExitStatus.failed
         }
-        print("Stack \(stackName): DELETE_COMPLETE")
+        say("Stack \(stackName): DELETE_COMPLETE")
     }
 
     /// Deletes the stack and reads back, by its id, the status it ended in.

@@ -39,7 +39,7 @@ extension DeployCommand {
                 } catch {
                     throw DeployFailure(message: "\(location): \(error.message)", exit: ExitStatus.failed)
                 }
-                print("Uploaded \(artifact.path) for \(artifact.logicalId) to s3://\(artifactBucket)/\(key)")
+                say("Uploaded \(artifact.path) for \(artifact.logicalId) to s3://\(artifactBucket)/\(key)")
                 properties[artifact.property] = .string("s3://\(artifactBucket)/\(key)")
             }
             resource["Properties"] = .object(properties)

@@ -37,8 +37,6 @@ struct DeployCommand: AsyncParsableCommand {
     static let artifactBucket = "cortado-deploy-artifacts"
 
     func run() async throws {
-        // Progress lines and errors interleave in the order they happen, even through a pipe.
-        setvbuf(stdout, nil, _IOLBF, 0)
         let templateURL = URL(fileURLWithPath: template)
         let name = stackName ?? Self.defaultName(templateURL)
         let text: String
@@ -59,10 +57,10 @@ struct DeployCommand: AsyncParsableCommand {
             printError("cortado deploy: \(error.message)")
             throw ExitStatus.invalid
         }
-        for warning in parsed.warnings { print("Warning: \(warning)") }
+        for warning in parsed.warnings { say("Warning: \(warning)") }
         let ignored = Self.resources(of: parsed) { $0.hasPrefix("AWS::IAM::") || $0 == "AWS::Lambda::Permission" }
         if !ignored.isEmpty {
-            print("Accepted and not enforced (Cortado has no IAM): \(ignored.map { "\($0.id) (\($0.type))" }.joined(separator: ", "))")
+            say("Accepted and not enforced (Cortado has no IAM): \(ignored.map { "\($0.id) (\($0.type))" }.joined(separator: ", "))")
         }
 
         var body = parsed.body
@@ -85,7 +83,7 @@ struct DeployCommand: AsyncParsableCommand {
         var status = existing?["Stacks"]?.arrayValue?.first?["StackStatus"]?.stringValue
         if let s = status, ["ROLLBACK_COMPLETE", "ROLLBACK_FAILED", "CREATE_FAILED", "DELETE_FAILED"].contains(s) {
             // A stack that never got made cannot be updated: remove it and start again, as `sam deploy` does.
-            print("Stack \(name) is \(s); deleting it before creating it again")
+            say("Stack \(name) is \(s); deleting it before creating it again")
             _ = try await call(client, "DeleteStack", ["StackName": .string(name)])
             status = nil
         }
@@ -106,12 +104,12 @@ struct DeployCommand: AsyncParsableCommand {
                     (request["Parameters"]?.arrayValue ?? []) + [["ParameterKey": .string(key), "UsePreviousValue": true]])
             }
         }
-        print("\(action == "CreateStack" ? "Creating" : "Updating") stack \(name) on \(endpoint)")
+        say("\(action == "CreateStack" ? "Creating" : "Updating") stack \(name) on \(endpoint)")
         if let error = await Self.failure(of: { () async throws(CortadoClient.Failure) in
             _ = try await client.cloudFormation(action, .object(request))
         }) {
             if error.message == "No updates are to be performed." {
-                print("No changes to deploy: stack \(name) is up to date")
+                say("No changes to deploy: stack \(name) is up to date")
                 try await report(name, parsed, client, printEvents: false)
                 return
             }
@@ -140,7 +138,7 @@ struct DeployCommand: AsyncParsableCommand {
                     event["ResourceStatus"]?.stringValue ?? "", event["ResourceType"]?.stringValue ?? "",
                     event["LogicalResourceId"]?.stringValue ?? "",
                 ]
-                print(
+                say(
                     "  \(columns[0].padding(toLength: 36, withPad: " ", startingAt: 0)) \(columns[1].padding(toLength: 36, withPad: " ", startingAt: 0)) \(columns[2])\(reason)"
                 )
             }
@@ -149,25 +147,25 @@ struct DeployCommand: AsyncParsableCommand {
             let reason = stack["StackStatusReason"]?.stringValue.map { ": \($0)" } ?? ""
             throw DeployFailure(message: "stack \(name) is \(status)\(reason)", exit: ExitStatus.failed)
         }
-        print("Stack \(name): \(status)")
+        say("Stack \(name): \(status)")
         let outputs = stack["Outputs"]?.arrayValue ?? []
         if !outputs.isEmpty {
-            print("Outputs:")
+            say("Outputs:")
             for output in outputs {
-                print("  \(output["OutputKey"]?.stringValue ?? ""): \(output["OutputValue"]?.stringValue ?? "")")
+                say("  \(output["OutputKey"]?.stringValue ?? ""): \(output["OutputValue"]?.stringValue ?? "")")
             }
         }
         let resources = try await call(client, "DescribeStackResources", ["StackName": .string(name)])["StackResources"]?.arrayValue ?? []
         let apis = resources.filter { $0["ResourceType"] == "Cortado::Api" }
         if !apis.isEmpty {
-            print("APIs:")
+            say("APIs:")
             let base = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
             for api in apis {
                 let logicalId = api["LogicalResourceId"]?.stringValue ?? ""
                 let stage = parsed.processed["Resources"]?[logicalId]?["Properties"]?["StageName"]?.stringValue ?? "Prod"
                 let id = api["PhysicalResourceId"]?.stringValue ?? ""
                 let path = stage == "$default" ? "$default" : stage
-                print("  \(logicalId): \(base)/restapis/\(id)/\(path)/_user_request_/")
+                say("  \(logicalId): \(base)/restapis/\(id)/\(path)/_user_request_/")
             }
         }
     }
