@@ -116,7 +116,10 @@ public final class StackService: Sendable {
             }
             await operation.stackEvent("ROLLBACK_IN_PROGRESS", reason + "Rollback requested by user.")
             let undone = await operation.rollback()
-            await operation.stackEvent(undone ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED", undone ? nil : reason)
+            await operation.stackEvent(undone ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED")
+            // The stack keeps saying why it rolled back.
+            operation.document.statusReason = reason + "Rollback requested by user."
+            await save(operation.document)
             if undone, request.onFailure == "DELETE" {
                 await operation.stackEvent("DELETE_IN_PROGRESS", "User Initiated")
                 operation.document.deletionTime = clock.now()
