@@ -156,7 +156,7 @@ struct DeployCommand: AsyncParsableCommand {
             }
         }
         let resources = try await call(client, "DescribeStackResources", ["StackName": .string(name)])["StackResources"]?.arrayValue ?? []
-        let apis = resources.filter { $0["ResourceType"] == "Cortado::Api" }
+        let apis = resources.filter { $0["ResourceType"] == "AWS::ApiGateway::RestApi" || $0["ResourceType"] == "AWS::ApiGatewayV2::Api" }
         if !apis.isEmpty {
             say("APIs:")
             let base = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint

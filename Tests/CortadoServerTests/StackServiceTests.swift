@@ -237,6 +237,37 @@ import Testing
         #expect(try await cfn("ListStacks", [:])["StackSummaries"] == [])
     }
 
+    @Test func aFailedDeleteNamesTheResourceAndKeepsItsRecord() async throws {
+        let template = "Resources:\n  Invoices:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: invoices}\n"
+        _ = try await create("billing", template)
+        _ = await h.server.s3.handle(
+            S3HTTPRequest(method: "PUT", path: "/invoices/a.json", headers: ["host": "localhost"], body: Array("{}".utf8)))
+        _ = try await cfn("DeleteStack", ["StackName": "billing"])
+        let s = try await stack("billing")
+        #expect(s["StackStatus"] == "DELETE_FAILED")
+        #expect(s["StackStatusReason"] == "The following resource(s) failed to delete: [Invoices]. ")
+        let resource = try #require(try await cfn("DescribeStackResources", ["StackName": "billing"])["StackResources"]?.arrayValue?.first)
+        #expect(resource["ResourceStatus"] == "DELETE_FAILED")
+        #expect(resource["ResourceStatusReason"]?.stringValue?.contains("not empty") == true, "\(resource)")
+    }
+
+    @Test func aLogGroupKeepsItsRetentionAndABadOneLeavesNothingBehind() async throws {
+        let template =
+            "Resources:\n  Log:\n    Type: AWS::Logs::LogGroup\n    Properties: {LogGroupName: /shop/all, RetentionInDays: DAYS}\n"
+        _ = try await create("logs", template.replacingOccurrences(of: "DAYS", with: "7"))
+        let groups = try await h.server.logs.handle(action: "DescribeLogGroups", body: [:]).get()["logGroups"]?.arrayValue ?? []
+        #expect(groups.map { $0["retentionInDays"] } == [7])
+        _ = try await update("logs", template.replacingOccurrences(of: "DAYS", with: "14"))
+        let changed = try await h.server.logs.handle(action: "DescribeLogGroups", body: [:]).get()["logGroups"]?.arrayValue ?? []
+        #expect(changed.map { $0["retentionInDays"] } == [14])
+        _ = try await cfn("DeleteStack", ["StackName": "logs"])
+
+        _ = try await create("bad-logs", template.replacingOccurrences(of: "DAYS", with: "8"))
+        #expect(try await stack("bad-logs")["StackStatus"] == "ROLLBACK_COMPLETE")
+        let left = try await h.server.logs.handle(action: "DescribeLogGroups", body: [:]).get()["logGroups"]?.arrayValue
+        #expect(left == [])
+    }
+
     @Test func capabilitiesAreAskedForAsCloudFormationAsksForThem() async throws {
         let sam = """
             Transform: AWS::Serverless-2016-10-31

@@ -215,8 +215,13 @@ struct StackOperation {
         for resource in document.resources.reversed() {
             if await remove(resource) {
                 if let at = index(of: resource.logicalId) { document.resources.remove(at: at) }
-            } else if failure == nil {
-                failure = "The following resource(s) failed to delete: [\(resource.logicalId)]. "
+            } else {
+                if let at = index(of: resource.logicalId) {
+                    document.resources[at].status = "DELETE_FAILED"
+                    document.resources[at].statusReason = document.events.last?.reason
+                    document.resources[at].timestamp = clock.now()
+                }
+                if failure == nil { failure = "The following resource(s) failed to delete: [\(resource.logicalId)]. " }
             }
             await save(document)
         }

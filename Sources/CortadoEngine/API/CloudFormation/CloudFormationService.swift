@@ -65,7 +65,8 @@ public struct CloudFormationService: Sendable {
                     s.resources.map { x in
                         [
                             "LogicalResourceId": .string(x.logicalId), "PhysicalResourceId": .string(x.physicalId),
-                            "ResourceType": .string(x.type), "LastUpdatedTimestamp": .string(Self.time(x.timestamp)),
+                            "ResourceType": .string(Self.publicType(x.type, x.properties)),
+                            "LastUpdatedTimestamp": .string(Self.time(x.timestamp)),
                             "ResourceStatus": .string(x.status), "DriftInformation": ["StackResourceDriftStatus": "NOT_CHECKED"],
                         ]
                     })
@@ -184,7 +185,8 @@ public struct CloudFormationService: Sendable {
     static func event(_ e: StackDocument.Event, _ s: StackDocument) -> JSON {
         var o: JSONObject = [
             "StackId": .string(s.id), "EventId": .string(e.eventId), "StackName": .string(s.name),
-            "LogicalResourceId": .string(e.logicalId), "PhysicalResourceId": .string(e.physicalId), "ResourceType": .string(e.type),
+            "LogicalResourceId": .string(e.logicalId), "PhysicalResourceId": .string(e.physicalId),
+            "ResourceType": .string(publicType(e.type, s.resources.first { $0.logicalId == e.logicalId }?.properties ?? .null)),
             "Timestamp": .string(time(e.timestamp)), "ResourceStatus": .string(e.status),
         ]
         if let reason = e.reason { o["ResourceStatusReason"] = .string(reason) }
@@ -192,11 +194,21 @@ public struct CloudFormationService: Sendable {
     }
 
     static func resource(_ x: StackDocument.Resource, _ s: StackDocument) -> JSON {
-        [
+        var o: JSONObject = [
             "StackName": .string(s.name), "StackId": .string(s.id), "LogicalResourceId": .string(x.logicalId),
-            "PhysicalResourceId": .string(x.physicalId), "ResourceType": .string(x.type), "Timestamp": .string(time(x.timestamp)),
-            "ResourceStatus": .string(x.status), "DriftInformation": ["StackResourceDriftStatus": "NOT_CHECKED"],
+            "PhysicalResourceId": .string(x.physicalId), "ResourceType": .string(publicType(x.type, x.properties)),
+            "Timestamp": .string(time(x.timestamp)), "ResourceStatus": .string(x.status),
         ]
+        if let reason = x.statusReason { o["ResourceStatusReason"] = .string(reason) }
+        o["DriftInformation"] = ["StackResourceDriftStatus": "NOT_CHECKED"]
+        return .object(o)
+    }
+
+    /// The type a user of AWS sees: the routes SAM's transform makes are `Cortado::Api` inside, and API Gateway's
+    /// REST API or HTTP API outside.
+    static func publicType(_ type: String, _ properties: JSON) -> String {
+        guard type == CortadoAPI.type else { return type }
+        return properties["Protocol"] == "HTTP" ? "AWS::ApiGatewayV2::Api" : "AWS::ApiGateway::RestApi"
     }
 
     static func validation(_ t: Template, summary: Bool) -> JSON {
