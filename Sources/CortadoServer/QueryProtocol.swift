@@ -60,12 +60,16 @@ enum QueryProtocol {
         }
     }
 
+    /// Actions whose answer has no output shape, so no `<ActionResult>` element; every other answer has one,
+    /// empty or not (SDKs look for it).
+    static let withoutResult: Set<String> = ["DeleteStack", "CancelUpdateStack", "SetStackPolicy", "SignalResource"]
+
     /// The answer to `action` as the query protocol's XML.
     static func response(_ action: String, _ result: JSON, requestId: String) -> String {
         var xml = "<\(action)Response xmlns=\"\(namespace)\">"
-        if case .object(let members) = result, !members.isEmpty {
+        if !withoutResult.contains(action) {
             xml += "<\(action)Result>"
-            for (name, value) in members { element(name, value, into: &xml) }
+            for (name, value) in result.objectValue ?? [:] { element(name, value, into: &xml) }
             xml += "</\(action)Result>"
         }
         xml += "<ResponseMetadata><RequestId>\(requestId)</RequestId></ResponseMetadata></\(action)Response>"

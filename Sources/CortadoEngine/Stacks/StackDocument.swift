@@ -22,6 +22,8 @@ public struct StackDocument: Codable, Sendable, Equatable {
     public var events: [Event]
     /// Epoch milliseconds.
     public var creationTime: Int64
+    /// Change sets waiting to be executed (CloudFormation drops them all once one is executed).
+    public var changeSets: [ChangeSet] = []
     public var lastUpdatedTime: Int64?
     public var deletionTime: Int64?
 
@@ -72,6 +74,36 @@ public struct StackDocument: Codable, Sendable, Equatable {
         public var status: String
         public var reason: String?
         public var timestamp: Int64
+    }
+
+    /// A change set: a create or update worked out and kept until it is executed or deleted.
+    public struct ChangeSet: Codable, Sendable, Equatable {
+        public var name: String
+        public var id: String
+        /// `CREATE` or `UPDATE`.
+        public var type: String
+        public var description: String?
+        public var templateBody: String
+        public var parameters: [String: String]
+        public var capabilities: [String]
+        public var tags: [Tag]
+        /// `CREATE_COMPLETE`, or `FAILED` with `statusReason` when it holds no changes.
+        public var status: String
+        public var statusReason: String?
+        /// `AVAILABLE`, `UNAVAILABLE` or `EXECUTE_COMPLETE`.
+        public var executionStatus: String
+        public var changes: [Change]
+        public var creationTime: Int64
+    }
+
+    /// One resource a change set adds, modifies or removes.
+    public struct Change: Codable, Sendable, Equatable {
+        public var action: String
+        public var logicalId: String
+        public var physicalId: String?
+        public var type: String
+        /// `True`, `False` or `Conditional` for a modification.
+        public var replacement: String?
     }
 
     /// Whether the stack is gone (it stays listed, and describable by id, as CloudFormation keeps it).

@@ -85,13 +85,14 @@ public final class StackService: Sendable {
     /// Creates a stack; answers once it is `CREATE_COMPLETE`, or failed and rolled back.
     public func create(_ request: StackRequest) async throws(AWSError) -> StackDocument {
         try Self.checkName(request.name)
-        guard stack(request.name) == nil else {
+        let reviewed = stack(request.name)
+        guard reviewed == nil || reviewed?.status == "REVIEW_IN_PROGRESS" else {
             throw AWSError("AlreadyExistsException", "Stack [\(request.name)] already exists")
         }
         guard let body = request.templateBody else {
             throw AWSError("ValidationError", "Either Template URL or Template Body must be specified.")
         }
-        let id = "arn:aws:cloudformation:\(region):\(account):stack/\(request.name)/\(UUID().uuidString.lowercased())"
+        let id = reviewed?.id ?? newStackId(request.name)
         let (template, plan) = try planned(body, request.parameters, name: request.name, id: id)
         try checkCapabilities(template, plan, request.capabilities)
         let context = StackContext(stackName: request.name, region: region, account: account)
@@ -102,7 +103,8 @@ public final class StackService: Sendable {
             name: request.name, id: id, status: "CREATE_IN_PROGRESS", statusReason: nil,
             description: template.processed["Description"]?.stringValue, templateBody: body,
             parameters: Self.parameterList(template, plan), capabilities: request.capabilities, tags: request.tags,
-            disableRollback: request.onFailure == "DO_NOTHING", resources: [], outputs: [], events: [], creationTime: clock.now())
+            disableRollback: request.onFailure == "DO_NOTHING", resources: [], outputs: [], events: reviewed?.events ?? [],
+            creationTime: reviewed?.creationTime ?? clock.now())
         var operation = StackOperation(services: services, context: context, clock: clock, document: document, save: save)
         await operation.stackEvent("CREATE_IN_PROGRESS", "User Initiated")
         do {
@@ -160,6 +162,7 @@ public final class StackService: Sendable {
             throw AWSError("ValidationError", "No updates are to be performed.")
         }
         document.lastUpdatedTime = clock.now()
+        document.changeSets = []
         var operation = StackOperation(services: services, context: context, clock: clock, document: document, save: save)
         await operation.stackEvent("UPDATE_IN_PROGRESS", "User Initiated")
         do {
@@ -199,11 +202,15 @@ public final class StackService: Sendable {
         await operation.stackEvent("DELETE_COMPLETE")
     }
 
+    func newStackId(_ name: String) -> String {
+        "arn:aws:cloudformation:\(region):\(account):stack/\(name)/\(UUID().uuidString.lowercased())"
+    }
+
     static let updatable: Set<String> = [
         "CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "UPDATE_ROLLBACK_FAILED",
     ]
 
-    private func claim(_ name: String) throws(AWSError) {
+    func claim(_ name: String) throws(AWSError) {
         let claimed = busy.withLock { $0.insert(name).inserted }
         guard claimed else {
             let status = stack(name)?.status ?? "an IN_PROGRESS"
@@ -211,7 +218,7 @@ public final class StackService: Sendable {
         }
     }
 
-    private func release(_ name: String) { _ = busy.withLock { $0.remove(name) } }
+    func release(_ name: String) { _ = busy.withLock { $0.remove(name) } }
 
     static func checkName(_ name: String) throws(AWSError) {
         let valid =

@@ -14,6 +14,7 @@ public struct CloudFormationService: Sendable {
     public static let actions: Set<String> = [
         "CreateStack", "UpdateStack", "DeleteStack", "DescribeStacks", "DescribeStackEvents", "DescribeStackResources",
         "DescribeStackResource", "ListStackResources", "ListStacks", "GetTemplate", "ValidateTemplate", "GetTemplateSummary",
+        "CreateChangeSet", "DescribeChangeSet", "ExecuteChangeSet", "DeleteChangeSet", "ListChangeSets",
     ]
 
     public func handle(action: String, body: JSON) async -> Result<JSON, AWSError> {
@@ -79,7 +80,11 @@ public struct CloudFormationService: Sendable {
             let s = try existing(try name(r))
             return ["TemplateBody": .string(s.templateBody), "StagesAvailable": ["Original", "Processed"]]
         case "ValidateTemplate", "GetTemplateSummary":
-            guard let body = r["TemplateBody"]?.stringValue else {
+            var text = r["TemplateBody"]?.stringValue
+            if text == nil, action == "GetTemplateSummary", let stackName = r["StackName"]?.stringValue {
+                text = try existing(stackName).templateBody
+            }
+            guard let body = text else {
                 throw AWSError("ValidationError", "Either Template URL or Template Body must be specified.")
             }
             let template: Template
@@ -89,6 +94,37 @@ public struct CloudFormationService: Sendable {
                 throw StackService.templateError(error)
             }
             return Self.validation(template, summary: action == "GetTemplateSummary")
+        case "CreateChangeSet":
+            guard let changeSetName = r["ChangeSetName"]?.stringValue else {
+                throw AWSError(
+                    "ValidationError",
+                    "1 validation error detected: Value null at 'changeSetName' failed to satisfy constraint: Member must not be null")
+            }
+            let made = try await stacks.createChangeSet(
+                try request(r), changeSetName: changeSetName, type: r["ChangeSetType"]?.stringValue ?? "UPDATE",
+                description: r["Description"]?.stringValue)
+            return ["Id": .string(made.changeSetId), "StackId": .string(made.stackId)]
+        case "DescribeChangeSet":
+            let (s, c) = try stacks.changeSet(try changeSetName(r), stack: r["StackName"]?.stringValue)
+            return Self.changeSet(c, s)
+        case "ExecuteChangeSet":
+            try await stacks.executeChangeSet(try changeSetName(r), stack: r["StackName"]?.stringValue)
+            return [:]
+        case "DeleteChangeSet":
+            try await stacks.deleteChangeSet(try changeSetName(r), stack: r["StackName"]?.stringValue)
+            return [:]
+        case "ListChangeSets":
+            let s = try existing(try name(r))
+            return [
+                "Summaries": .array(
+                    s.changeSets.map { c in
+                        var o = Self.changeSet(c, s).objectValue!
+                        o.removeValue(forKey: "Changes")
+                        o.removeValue(forKey: "Parameters")
+                        o.removeValue(forKey: "Capabilities")
+                        return .object(o)
+                    })
+            ]
         default:
             throw AWSError("InvalidAction", "The action \(action) is not valid for this web service.")
         }
@@ -99,6 +135,15 @@ public struct CloudFormationService: Sendable {
             throw AWSError(
                 "ValidationError",
                 "1 validation error detected: Value null at 'stackName' failed to satisfy constraint: Member must not be null")
+        }
+        return name
+    }
+
+    func changeSetName(_ r: JSONObject) throws(AWSError) -> String {
+        guard let name = r["ChangeSetName"]?.stringValue, !name.isEmpty else {
+            throw AWSError(
+                "ValidationError",
+                "1 validation error detected: Value null at 'changeSetName' failed to satisfy constraint: Member must not be null")
         }
         return name
     }
@@ -167,6 +212,35 @@ public struct CloudFormationService: Sendable {
         o["Tags"] = .array(s.tags.map { ["Key": .string($0.key), "Value": .string($0.value)] })
         o["EnableTerminationProtection"] = false
         o["DriftInformation"] = ["StackDriftStatus": "NOT_CHECKED"]
+        return .object(o)
+    }
+
+    static func changeSet(_ c: StackDocument.ChangeSet, _ s: StackDocument) -> JSON {
+        var o: JSONObject = [
+            "ChangeSetName": .string(c.name), "ChangeSetId": .string(c.id), "StackId": .string(s.id), "StackName": .string(s.name),
+        ]
+        if let d = c.description { o["Description"] = .string(d) }
+        o["Parameters"] = .array(
+            c.parameters.sorted { $0.key < $1.key }.map { ["ParameterKey": .string($0.key), "ParameterValue": .string($0.value)] })
+        o["CreationTime"] = .string(time(c.creationTime))
+        o["ExecutionStatus"] = .string(c.executionStatus)
+        o["Status"] = .string(c.status)
+        if let reason = c.statusReason { o["StatusReason"] = .string(reason) }
+        o["NotificationARNs"] = []
+        o["RollbackConfiguration"] = [:]
+        o["Capabilities"] = .array(c.capabilities.map(JSON.string))
+        o["Tags"] = .array(c.tags.map { ["Key": .string($0.key), "Value": .string($0.value)] })
+        o["Changes"] = .array(
+            c.changes.map { change in
+                var x: JSONObject = ["Action": .string(change.action), "LogicalResourceId": .string(change.logicalId)]
+                if let p = change.physicalId { x["PhysicalResourceId"] = .string(p) }
+                x["ResourceType"] = .string(change.type == CortadoAPI.type ? "AWS::ApiGateway::RestApi" : change.type)
+                if let r = change.replacement { x["Replacement"] = .string(r) }
+                x["Scope"] = []
+                x["Details"] = []
+                return ["Type": "Resource", "ResourceChange": .object(x)]
+            })
+        o["IncludeNestedStacks"] = false
         return .object(o)
     }
 
