@@ -235,10 +235,17 @@ def test_deploying_a_changed_template_updates_in_place(cortado_bin, server, stac
 def test_delete_stack_removes_everything(cortado_bin, server, stack, clients):
     cfn, s3 = clients["cloudformation"], clients["s3"]
     made = {logical: r["PhysicalResourceId"] for logical, r in resources(cfn, STACK).items()}
-    # As on AWS, a bucket that holds objects is emptied before its stack is deleted.
+
+    # AWS: CloudFormation does not delete a bucket that holds objects; the stack is DELETE_FAILED and
+    # keeps the bucket (the README says to empty it first).
+    refused = delete_stack(cortado_bin, STACK, server.endpoint)
+    assert refused.returncode == 1, printed(refused)
+    assert "InvoiceBucket" in printed(refused)
+    assert stack_status(cfn, STACK) == "DELETE_FAILED"
+    s3.head_bucket(Bucket=stack["InvoiceBucketName"])
+
     for o in s3.list_objects_v2(Bucket=stack["InvoiceBucketName"]).get("Contents", []):
         s3.delete_object(Bucket=stack["InvoiceBucketName"], Key=o["Key"])
-
     done = delete_stack(cortado_bin, STACK, server.endpoint)
     assert done.returncode == 0, printed(done)
 
