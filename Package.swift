@@ -50,6 +50,8 @@ let package = Package(
             name: "CortadoEngine",
             dependencies: [
                 "CortadoLanguage", "CortadoJSON", "CortadoEvents", "CortadoStore", "CortadoTables",
+                // Stacks deploy the plans templates give.
+                "CortadoTemplates",
                 .product(name: "Logging", package: "swift-log"),
                 // The per-sandbox Runtime API listeners of the function host.
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -83,6 +85,8 @@ let package = Package(
             name: "cortado",
             dependencies: [
                 "CortadoEngine", "CortadoLanguage", "CortadoJSON", "CortadoServer", "CortadoStore", "CortadoStoreSQLite",
+                // `cortado deploy` reads templates and zips local code directories.
+                "CortadoTemplates", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -98,7 +102,7 @@ let package = Package(
             name: "CortadoEventsTests", dependencies: ["CortadoEvents", "CortadoJSON", "CortadoTesting"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CortadoEngineTests",
-            dependencies: ["CortadoEngine", "CortadoLanguage", "CortadoJSON", "CortadoStore"],
+            dependencies: ["CortadoEngine", "CortadoLanguage", "CortadoJSON", "CortadoStore", "CortadoTemplates"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

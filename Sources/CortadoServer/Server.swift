@@ -25,6 +25,9 @@ extension LogsService: AWSJSONService {
     /// CloudWatch Logs speaks AWS JSON 1.1.
     public var jsonVersion: String { "1.1" }
 }
+/// CloudFormation over AWS JSON 1.0 (`X-Amz-Target: CloudFormation.<Action>`) is Cortado's extension; the AWS
+/// CLI and SDKs use the query protocol (`QueryProtocol`).
+extension CloudFormationService: AWSJSONService {}
 extension EventBusService: AWSJSONService {
     /// EventBridge speaks AWS JSON 1.1.
     public var jsonVersion: String { "1.1" }
@@ -67,6 +70,11 @@ public enum CortadoHTTP {
 
     static func dispatch(_ request: Request, services: [String: any AWSJSONService]) async -> Response {
         guard let target = request.headers[HTTPField.Name("X-Amz-Target")!] else {
+            if let cloudFormation = services["CloudFormation"],
+                request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true
+            {
+                return await queryDispatch(request, cloudFormation)
+            }
             return error(AWSError("MissingAction", "Missing the X-Amz-Target header (AWS JSON 1.0 protocol)"))
         }
         let parts = target.split(separator: ".", maxSplits: 1)
@@ -94,6 +102,30 @@ public enum CortadoHTTP {
         switch await service.handle(action: String(parts[1]), body: value) {
         case .success(let answer): return json(.ok, answer, version: service.jsonVersion)
         case .failure(let e): return error(e, version: service.jsonVersion)
+        }
+    }
+
+    /// A query-protocol call (CloudFormation's, from the AWS CLI and SDKs): form body in, XML out.
+    static func queryDispatch(_ request: Request, _ service: any AWSJSONService) async -> Response {
+        let requestId = UUID().uuidString.lowercased()
+        func xml(_ status: HTTPResponse.Status, _ text: String) -> Response {
+            var headers = HTTPFields()
+            headers[.contentType] = "text/xml"
+            headers[HTTPField.Name("x-amzn-RequestId")!] = requestId
+            return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
+        func failure(_ e: AWSError) -> Response {
+            xml(HTTPResponse.Status(code: e.status), QueryProtocol.errorResponse(e, requestId: requestId))
+        }
+        guard let body = try? await request.body.collect(upTo: maxBodyBytes) else {
+            return failure(AWSError("RequestEntityTooLarge", "The request body is larger than \(maxBodyBytes) bytes", status: 413))
+        }
+        guard let (action, parameters) = QueryProtocol.decode(String(buffer: body)) else {
+            return failure(AWSError("MissingAction", "The request must contain the parameter Action"))
+        }
+        switch await service.handle(action: action, body: parameters) {
+        case .success(let answer): return xml(.ok, QueryProtocol.response(action, answer, requestId: requestId))
+        case .failure(let e): return failure(e)
         }
     }
 
@@ -154,7 +186,7 @@ extension Runtime {
         let router = CortadoHTTP.router(
             services: [
                 "AWSStepFunctions": service, "Logs_20140328": logs, "AWSEvents": events, "DynamoDB_20120810": tables,
-                "DynamoDBStreams_20120810": streams,
+                "DynamoDBStreams_20120810": streams, "CloudFormation": cloudFormation,
             ], lambda: lambda)
         return Application(
             responder: RoutesResponder(inner: S3Responder(inner: router.buildResponder(), s3: s3), routes: routes),

@@ -10,6 +10,9 @@ public struct IntrinsicResolver: Sendable {
     public var conditions: [String: Bool]
     /// Each created resource's `Ref` value and its attributes for `Fn::GetAtt`, by logical id.
     public var resources: [String: (ref: JSON, attributes: [String: JSON])]
+    /// What a resource not yet created is expected to answer (`Ref` when the attribute is nil), so a template can
+    /// be checked before anything exists; nil for a name it does not know.
+    public var predict: (@Sendable (_ resource: String, _ attribute: String?) -> JSON?)?
 
     public init(
         parameters: [String: JSON], mappings: JSONObject = JSONObject(), conditions: [String: Bool] = [:],
@@ -156,11 +159,13 @@ public struct IntrinsicResolver: Sendable {
     func reference(_ name: String, at location: String) throws(TemplateError) -> JSON {
         if let value = parameters[name] { return value }
         if let resource = resources[name] { return resource.ref }
+        if let predicted = predict?(name, nil) { return predicted }
         throw TemplateError(location: location, message: "Ref to '\(name)', which is neither a parameter nor a created resource")
     }
 
     func attributeValue(_ resource: String, _ attribute: String, at location: String) throws(TemplateError) -> JSON {
         guard let created = resources[resource] else {
+            if let predicted = predict?(resource, attribute) { return predicted }
             throw TemplateError(location: location, message: "Fn::GetAtt of '\(resource)', which is not a created resource")
         }
         guard let value = created.attributes[attribute] else {

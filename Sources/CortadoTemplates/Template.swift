@@ -19,6 +19,12 @@ public struct Template: Sendable {
         try self.init(json: Self.readValue(text))
     }
 
+    /// Any JSON or YAML document (a state machine definition named by `DefinitionUri`, say) as a JSON value,
+    /// with the same rules as a template's text.
+    public static func document(parsing text: String) throws(TemplateError) -> JSON {
+        try readValue(text)
+    }
+
     /// JSON text (starting with `{`) or YAML text as a JSON value.
     static func readValue(_ text: String) throws(TemplateError) -> JSON {
         guard text.drop(while: \.isWhitespace).first == "{" else { return try YAMLReader.read(text) }

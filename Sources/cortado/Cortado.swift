@@ -5,7 +5,7 @@ struct Cortado: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cortado",
         abstract: "A self-hosted workflow engine for Amazon States Language state machines.",
-        subcommands: [ServeCommand.self, RunCommand.self, ValidateCommand.self]
+        subcommands: [ServeCommand.self, RunCommand.self, ValidateCommand.self, DeployCommand.self, DeleteStackCommand.self]
     )
 }
 

@@ -27,6 +27,12 @@ enum InputFiles {
 }
 
 /// Writes to standard error.
+/// A line on standard output, written at once: progress and errors interleave in the order they happen, even
+/// through a pipe.
+func say(_ message: String) {
+    FileHandle.standardOutput.write(Data((message + "\n").utf8))
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }

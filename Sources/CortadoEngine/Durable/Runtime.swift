@@ -22,10 +22,10 @@ public final class Runtime: Sendable {
     /// The HTTP APIs stacks made: routes to functions and state machines.
     public let routes: RoutesService
     /// Every service a stack's resources live in, with a handler per resource type.
-    public var stackServices: StackServices {
-        StackServices(
-            stepFunctions: service, lambda: lambda, events: events, logs: logs, tables: tables, s3: s3, routes: routes)
-    }
+    public var stackServices: StackServices { stacks.services }
+    /// Stacks: templates deployed through the services above, and CloudFormation's actions over them.
+    public let stacks: StackService
+    public let cloudFormation: CloudFormationService
     public let logger: Logger
     public let timers: [TimerService]
 
@@ -79,6 +79,12 @@ public final class Runtime: Sendable {
         let objects = s3
         lambda.connectObjects { bucket, key in await objects.objectBytes(bucket: bucket, key: key) }
         routes = RoutesService(store: store, stepFunctions: service, lambda: lambda, clock: clock, configuration: configuration)
+        stacks = StackService(
+            store: store,
+            services: StackServices(
+                stepFunctions: service, lambda: lambda, events: events, logs: logs, tables: tables, s3: s3, routes: routes),
+            clock: clock, region: configuration.region, account: configuration.account)
+        cloudFormation = CloudFormationService(stacks: stacks)
         timers = [TimerService(engine: standard), TimerService(engine: express)]
         self.logger = logger
     }
@@ -89,6 +95,7 @@ public final class Runtime: Sendable {
         try await lambda.recover()
         try s3.recover()
         try await routes.recover()
+        try await stacks.recover()
         try await events.recover()
         try await service.engine.recover()
     }

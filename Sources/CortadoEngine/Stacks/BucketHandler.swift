@@ -19,7 +19,8 @@ struct BucketHandler: ResourceHandler {
     func delete(_ resource: StackResource, _ p: JSONObject, _ stack: StackContext) async throws(StackError) {
         let r = await s3.handle(S3HTTPRequest(method: "DELETE", path: "/\(resource.physicalId)", headers: ["host": "localhost"]))
         guard (200..<300).contains(r.status) || r.status == 404 else {
-            throw StackError(resource.logicalId, "DeleteBucket answered \(r.status): the bucket must be empty first")
+            let why = r.status == 409 ? "The bucket you tried to delete is not empty" : "DeleteBucket answered \(r.status)"
+            throw StackError(resource.logicalId, "\(why) (Service: S3, Status Code: \(r.status))")
         }
     }
 }

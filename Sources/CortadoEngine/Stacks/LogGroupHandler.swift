@@ -8,12 +8,35 @@ struct LogGroupHandler: ResourceHandler {
         let name = try p.string("LogGroupName", logicalId) ?? stack.physicalName(logicalId, limit: 512)
         _ = try await logs.handle(action: "CreateLogGroup", body: ["logGroupName": .string(name)]).answer(logicalId)
         if let days = p["RetentionInDays"] {
-            _ = try await logs.handle(action: "PutRetentionPolicy", body: ["logGroupName": .string(name), "retentionInDays": days])
-                .answer(logicalId)
+            // CloudFormation passes numbers as text; the API takes an integer.
+            let value = days.intValue.map(JSON.int) ?? days.stringValue.flatMap(Int.init).map(JSON.int) ?? days
+            let set = await logs.handle(action: "PutRetentionPolicy", body: ["logGroupName": .string(name), "retentionInDays": value])
+            if case .failure = set {
+                // Nothing is left behind by a create that fails.
+                _ = await logs.handle(action: "DeleteLogGroup", body: ["logGroupName": .string(name)])
+                _ = try set.answer(logicalId)
+            }
         }
         return StackResource(
             logicalId: logicalId, type: "AWS::Logs::LogGroup", physicalId: name, ref: .string(name),
             attributes: ["Arn": .string("arn:aws:logs:\(stack.region):\(stack.account):log-group:\(name):*")])
+    }
+
+    func update(_ old: StackResource, from: JSONObject, to: JSONObject, _ stack: StackContext) async throws(StackError) -> StackResource {
+        guard from["LogGroupName"] == to["LogGroupName"] else {
+            let new = try await create(old.logicalId, to, stack)
+            try await delete(old, from, stack)
+            return new
+        }
+        let group: JSON = .string(old.physicalId)
+        if let days = to["RetentionInDays"] {
+            let value = days.intValue.map(JSON.int) ?? days.stringValue.flatMap(Int.init).map(JSON.int) ?? days
+            _ = try await logs.handle(action: "PutRetentionPolicy", body: ["logGroupName": group, "retentionInDays": value]).answer(
+                old.logicalId)
+        } else {
+            _ = try await logs.handle(action: "DeleteRetentionPolicy", body: ["logGroupName": group]).answer(old.logicalId)
+        }
+        return old
     }
 
     func delete(_ resource: StackResource, _ p: JSONObject, _ stack: StackContext) async throws(StackError) {

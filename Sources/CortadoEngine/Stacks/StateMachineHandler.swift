@@ -6,7 +6,8 @@ struct StateMachineHandler: ResourceHandler {
     let service: StepFunctionsService
 
     func create(_ logicalId: String, _ p: JSONObject, _ stack: StackContext) async throws(StackError) -> StackResource {
-        let name = try p.string("StateMachineName", logicalId) ?? stack.physicalName(logicalId, limit: 80)
+        // CloudFormation names a state machine `<LogicalId>-<12 letters and digits>`, without the stack's name.
+        let name = try p.string("StateMachineName", logicalId) ?? Self.generatedName(logicalId)
         var body: JSONObject = [
             "name": .string(name), "definition": .string(try definition(logicalId, p)),
             "roleArn": .string(
@@ -42,6 +43,11 @@ struct StateMachineHandler: ResourceHandler {
     func delete(_ resource: StackResource, _ p: JSONObject, _ stack: StackContext) async throws(StackError) {
         _ = try await service.handle(action: "DeleteStateMachine", body: ["stateMachineArn": .string(resource.physicalId)])
             .answer(resource.logicalId)
+    }
+
+    static func generatedName(_ logicalId: String) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        return String(logicalId.prefix(67)) + "-" + String((0..<12).map { _ in alphabet.randomElement()! })
     }
 
     /// `DefinitionString`, or `Definition` as JSON text, with `DefinitionSubstitutions` put in for `${Name}`.

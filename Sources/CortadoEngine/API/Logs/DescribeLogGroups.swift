@@ -48,6 +48,7 @@ extension LogsService {
             "logGroupName": .string(record.name), "creationTime": .int(Int(group.creationTime)), "metricFilterCount": 0,
             "arn": .string(record.arn + ":*"), "logGroupClass": .string(group.logGroupClass), "logGroupArn": .string(record.arn),
         ]
+        if let days = group.retentionInDays { o["retentionInDays"] = .int(days) }
         if !brief {
             // AWS updates it hours after ingestion; Cortado does not count (docs/known-differences.md).
             o["storedBytes"] = 0

@@ -29,6 +29,8 @@ public final class LogsService: Sendable {
         "CreateLogGroup": { try await $0.createLogGroup($1) },
         "DeleteLogGroup": { try await $0.deleteLogGroup($1) },
         "DescribeLogGroups": { try await $0.describeLogGroups($1) },
+        "PutRetentionPolicy": { try await $0.putRetentionPolicy($1) },
+        "DeleteRetentionPolicy": { try await $0.deleteRetentionPolicy($1) },
         "CreateLogStream": { try await $0.createLogStream($1) },
         "DeleteLogStream": { try await $0.deleteLogStream($1) },
         "DescribeLogStreams": { try await $0.describeLogStreams($1) },

@@ -1,7 +1,7 @@
 /// S3's XML, written and read by hand: answers are a few flat documents, and the request bodies S3
 /// takes (CreateBucketConfiguration, Delete, CompleteMultipartUpload) are small trees of text elements.
 /// FoundationXML would need libxml2 at run time for three shapes.
-struct S3XML {
+package struct S3XML {
     static let namespace = "http://s3.amazonaws.com/doc/2006-03-01/"
 
     private(set) var text = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
@@ -37,7 +37,8 @@ struct S3XML {
 
     var bytes: [UInt8] { Array(text.utf8) }
 
-    static func escape(_ s: String) -> String {
+    /// Text escaped for an XML element or attribute (the query protocol's answers use it too).
+    package static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
