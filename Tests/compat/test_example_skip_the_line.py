@@ -6,6 +6,7 @@ removes it all."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import uuid
 
@@ -77,13 +78,18 @@ def test_deploy_makes_the_stack(deployed, stack, clients, server):
         "OrderWorkflow": "AWS::StepFunctions::StateMachine",
     }.items():
         assert types.get(logical) == kind, (logical, types)
-    assert "ServerlessRestApi" in made
+    # SAM's implicit API is an API Gateway REST API.
+    assert types.get("ServerlessRestApi") == "AWS::ApiGateway::RestApi", types
     assert made["ServerlessRestApi"]["PhysicalResourceId"] == stack["ApiId"]
     assert made["OrdersTable"]["PhysicalResourceId"] == stack["OrdersTableName"]
     assert made["InvoiceBucket"]["PhysicalResourceId"] == stack["InvoiceBucketName"]
     # No names in the template: CloudFormation's <stack>-<logical id>-<suffix>, a bucket's in lower case.
     assert stack["OrdersTableName"].startswith(f"{STACK}-OrdersTable-")
     assert stack["InvoiceBucketName"].startswith(f"{STACK}-invoicebucket-".lower())
+    # A state machine's generated name is its logical id and 12 letters or digits, without the stack's name
+    # (as quoted in aws/aws-sam-cli#2022: "State Machine is named: StateMachine-3ypO3dryEmXE").
+    assert re.fullmatch(r"arn:aws:states:us-east-1:000000000000:stateMachine:OrderWorkflow-[A-Za-z0-9]{12}",
+                        stack["OrderWorkflowArn"]), stack["OrderWorkflowArn"]
 
     table = clients["dynamodb"].describe_table(TableName=stack["OrdersTableName"])["Table"]
     assert table["KeySchema"] == [{"AttributeName": "accountid", "KeyType": "HASH"},
@@ -226,9 +232,11 @@ def test_deploying_a_changed_template_updates_in_place(cortado_bin, server, stac
     status, _, body = http("GET", stack["Api"] + "invoice/a-100/cafe-7/o-1")
     assert status == 200, body
 
-    # Deploying the same template again succeeds too: nothing to update is not a failure.
+    # Deploying the same template again succeeds too: nothing to update is not a failure, and the
+    # outputs are printed again.
     third = deploy(cortado_bin, template, STACK, server.endpoint)
     assert third.returncode == 0, printed(third)
+    assert stack["OrderWorkflowArn"] in third.stdout and stack["Api"] in third.stdout, printed(third)
     assert {logical: r["PhysicalResourceId"] for logical, r in resources(cfn, STACK).items()} == before
 
 
@@ -243,6 +251,9 @@ def test_delete_stack_removes_everything(cortado_bin, server, stack, clients):
     assert "InvoiceBucket" in printed(refused)
     assert stack_status(cfn, STACK) == "DELETE_FAILED"
     s3.head_bucket(Bucket=stack["InvoiceBucketName"])
+    kept = resources(cfn, STACK)
+    assert kept["InvoiceBucket"]["ResourceStatus"] == "DELETE_FAILED"
+    assert "not empty" in kept["InvoiceBucket"]["ResourceStatusReason"]
 
     for o in s3.list_objects_v2(Bucket=stack["InvoiceBucketName"]).get("Contents", []):
         s3.delete_object(Bucket=stack["InvoiceBucketName"], Key=o["Key"])
