@@ -13,7 +13,7 @@ extension StackService {
         -> (changeSetId: String, stackId: String)
     {
         try Self.checkName(request.name)
-        guard Self.isChangeSetName(changeSetName) else {
+        guard Self.isName(changeSetName) else {
             throw AWSError(
                 "ValidationError",
                 "1 validation error detected: Value '\(changeSetName)' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*"
@@ -145,10 +145,5 @@ extension StackService {
         var (document, changeSet) = try changeSet(nameOrId, stack: stackName)
         document.changeSets.removeAll { $0.id == changeSet.id }
         await save(document)
-    }
-
-    static func isChangeSetName(_ name: String) -> Bool {
-        (1...128).contains(name.count) && name.first!.isLetter && name.first!.isASCII
-            && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }
     }
 }

@@ -221,15 +221,18 @@ public final class StackService: Sendable {
     func release(_ name: String) { _ = busy.withLock { $0.remove(name) } }
 
     static func checkName(_ name: String) throws(AWSError) {
-        let valid =
-            (1...128).contains(name.count) && name.first!.isLetter && name.first!.isASCII
-            && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }
-        guard valid else {
+        guard isName(name) else {
             throw AWSError(
                 "ValidationError",
                 "1 validation error detected: Value '\(name)' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*"
             )
         }
+    }
+
+    /// CloudFormation's names for stacks and change sets: `[a-zA-Z][-a-zA-Z0-9]*`, at most 128 characters.
+    static func isName(_ name: String) -> Bool {
+        (1...128).contains(name.count) && name.first!.isLetter && name.first!.isASCII
+            && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }
     }
 
     static func retained(_ plan: DeploymentPlan) -> Set<String> {

@@ -95,11 +95,7 @@ public struct CloudFormationService: Sendable {
             }
             return Self.validation(template, summary: action == "GetTemplateSummary")
         case "CreateChangeSet":
-            guard let changeSetName = r["ChangeSetName"]?.stringValue else {
-                throw AWSError(
-                    "ValidationError",
-                    "1 validation error detected: Value null at 'changeSetName' failed to satisfy constraint: Member must not be null")
-            }
+            let changeSetName = try changeSetName(r)
             let made = try await stacks.createChangeSet(
                 try request(r), changeSetName: changeSetName, type: r["ChangeSetType"]?.stringValue ?? "UPDATE",
                 description: r["Description"]?.stringValue)
@@ -130,22 +126,18 @@ public struct CloudFormationService: Sendable {
         }
     }
 
-    func name(_ r: JSONObject) throws(AWSError) -> String {
-        guard let name = r["StackName"]?.stringValue, !name.isEmpty else {
-            throw AWSError(
-                "ValidationError",
-                "1 validation error detected: Value null at 'stackName' failed to satisfy constraint: Member must not be null")
-        }
-        return name
-    }
+    func name(_ r: JSONObject) throws(AWSError) -> String { try required(r, "StackName", member: "stackName") }
 
-    func changeSetName(_ r: JSONObject) throws(AWSError) -> String {
-        guard let name = r["ChangeSetName"]?.stringValue, !name.isEmpty else {
+    func changeSetName(_ r: JSONObject) throws(AWSError) -> String { try required(r, "ChangeSetName", member: "changeSetName") }
+
+    /// A member that must be there, with CloudFormation's message when it is not.
+    func required(_ r: JSONObject, _ key: String, member: String) throws(AWSError) -> String {
+        guard let value = r[key]?.stringValue, !value.isEmpty else {
             throw AWSError(
                 "ValidationError",
-                "1 validation error detected: Value null at 'changeSetName' failed to satisfy constraint: Member must not be null")
+                "1 validation error detected: Value null at '\(member)' failed to satisfy constraint: Member must not be null")
         }
-        return name
+        return value
     }
 
     func existing(_ nameOrId: String) throws(AWSError) -> StackDocument {
