@@ -5,7 +5,9 @@ struct Cortado: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cortado",
         abstract: "A self-hosted workflow engine for Amazon States Language state machines.",
-        subcommands: [ServeCommand.self, RunCommand.self, ValidateCommand.self, DeployCommand.self, DeleteStackCommand.self]
+        subcommands: [
+            ServeCommand.self, RunCommand.self, ValidateCommand.self, DeployCommand.self, DeleteStackCommand.self, GraphCommand.self,
+        ]
     )
 }
 

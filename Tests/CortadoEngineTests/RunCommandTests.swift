@@ -152,6 +152,20 @@ private let taskDefinition =
         #expect(plain.stderr.contains("\(def): ERROR MISSING_TRANSITION_TARGET at /States/A/Next: Missing 'Next' target: Nope"))
     }
 
+    @Test func graphDrawsADefinitionAsSVGOrLayoutJSON() throws {
+        let dir = try TempDir()
+        let path = try dir.file("pass.asl.json", passDefinition)
+        let svg = try CortadoCLI.run(["graph", path])
+        #expect(svg.status == 0)
+        #expect(svg.stdout.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.stdout.contains(#"data-state="P" data-path="States/P""#))
+        let layout = try CortadoCLI.run(["graph", path, "--json"]).json()
+        #expect(layout["nodes"]?.arrayValue?.compactMap { $0["path"]?.stringValue } == ["#start", "States/P", "#end"])
+        let broken = try CortadoCLI.run(["graph", try dir.file("broken.json", "{\"StartAt\": ")])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("broken.json"))
+    }
+
     @Test func jsonataDefinitionsRun() throws {
         let dir = try TempDir()
         let def = try dir.file(

@@ -1,3 +1,5 @@
+import CortadoJSON
+
 /// S3's XML, written and read by hand: answers are a few flat documents, and the request bodies S3
 /// takes (CreateBucketConfiguration, Delete, CompleteMultipartUpload) are small trees of text elements.
 /// FoundationXML would need libxml2 at run time for three shapes.
@@ -38,22 +40,7 @@ package struct S3XML {
     var bytes: [UInt8] { Array(text.utf8) }
 
     /// Text escaped for an XML element or attribute (the query protocol's answers use it too).
-    package static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    package static func escape(_ s: String) -> String { s.xmlEscaped }
 }
 
 /// One element of a parsed request body: its local name, child elements and text.
