@@ -80,6 +80,10 @@ import Testing
         #expect(event["pathParameters"] == ["proxy": "a/b/c"])
         #expect(event["requestContext"]?["http"]?["method"] == "GET")
         #expect(event["headers"]?["user-agent"] == "test")
+        // At `https://<id>.execute-api…/a/b/c` the responder cannot know `a` is not a stage: a `$default` stage
+        // has no prefix, so the route sees the whole path.
+        let byHost = await h.server.routes.handle(apiId: "httpapi001", stage: "a", request("GET", "/b/c"))
+        #expect(try JSON(parsing: String(decoding: byHost.body, as: UTF8.self))["rawPath"] == "/a/b/c")
     }
 
     @Test func routesStartExecutionsWithTheBodyAsInput() async throws {

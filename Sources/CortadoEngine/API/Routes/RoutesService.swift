@@ -108,7 +108,14 @@ public final class RoutesService: Sendable {
         let notFound: ApiHTTPResponse =
             api.definition.kind == .rest
             ? .message("Missing Authentication Token", status: 403) : .message("Not Found", status: 404)
-        guard api.definition.stage == stage || (api.definition.kind == .http && stage == "$default") else { return notFound }
+        var request = request
+        if api.definition.kind == .http, api.definition.stage == "$default", stage != "$default" {
+            // `https://<id>.execute-api…/things/3`: a `$default` stage has no prefix, so what looked like one is the
+            // path's first segment.
+            request.path = "/" + stage + (request.path == "/" ? "" : request.path)
+        } else if api.definition.stage != stage, !(api.definition.kind == .http && stage == "$default") {
+            return notFound
+        }
         let method = request.method.uppercased()
         let candidates = api.routes.compactMap { entry -> (ApiRoute, RoutePattern, [String: String])? in
             guard entry.route.method == method || entry.route.method == "ANY",
