@@ -3,13 +3,16 @@ a drink, the display board shows it in the queue, the barista claims it (the boa
 and completes it (the board shows it ready, the customer page says so), and the order's OrderProcessor
 execution has succeeded. Screenshots of each page go to Tests/browser/artifacts/.
 
-Waits poll the page (WebDriverWait) with a deadline: the pages themselves refresh every 1.5 s.
+Waits poll the page (WebDriverWait) with a deadline: the pages themselves refresh every 1.5 s, replacing
+their lists, so what the test reads from a list it reads in one script call (`text_of`, `on_board`, `order_row`),
+and what it clicks there it finds again if a refresh replaced it (`retry`).
 """
 
 from __future__ import annotations
 
 import json
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -20,12 +23,32 @@ DEADLINE = 90
 
 
 def wait_for(driver, what: str, predicate, timeout: float = DEADLINE):
-    return WebDriverWait(driver, timeout, poll_frequency=0.25).until(lambda d: predicate(d), message=what)
+    return WebDriverWait(driver, timeout, poll_frequency=0.25,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: predicate(d), message=what)
 
 
 def text_of(driver, css: str) -> str:
-    found = driver.find_elements(By.CSS_SELECTOR, css)
-    return found[0].text if found else ""
+    """The visible text of the first element `css` finds, read in one step (a refresh cannot intervene)."""
+    return driver.execute_script("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css)
+
+
+def retry(action, attempts: int = 5):
+    """Runs an action on elements found afresh each time, again if a refresh replaced them meanwhile."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except StaleElementReferenceException:
+            if attempt == attempts - 1:
+                raise
+
+
+def order_row(driver, css: str) -> dict | None:
+    """The first list item under `css` as {id, number, text}, read in one step."""
+    return driver.execute_script("""
+        const li = document.querySelector(arguments[0]);
+        if (!li) return null;
+        const number = li.querySelector('.number');
+        return {id: li.dataset.orderId, number: number ? number.innerText : '', text: li.innerText};""", css)
 
 
 def open_page(driver, deployment, page: str) -> None:
@@ -73,23 +96,24 @@ def test_an_order_from_customer_to_ready(browser, serverlesspresso, artifacts):
 
     wait_for(driver, "the order to be accepted", lambda d: "Ordered a Cappuccino" in text_of(d, "#status"))
     order = wait_for(driver, "an order number on the customer page",
-                     lambda d: next((li for li in d.find_elements(By.CSS_SELECTOR, "#mine li[data-order-id]")
-                                     if "In the queue" in li.text and "#" in li.text), None))
-    order_id = order.get_attribute("data-order-id")
-    number = order.find_element(By.CSS_SELECTOR, ".number").text
-    assert number.startswith("#"), order.text
-    assert "Cappuccino" in order.text
+                     lambda d: (lambda o: o if o and "In the queue" in o["text"] and "#" in o["text"] else None)(
+                         order_row(d, "#mine li[data-order-id]")))
+    order_id = order["id"]
+    number = order["number"]
+    assert number.startswith("#"), order["text"]
+    assert "Cappuccino" in order["text"]
     shoot(driver, artifacts, "customer-ordered")
 
     # The display board, in a second tab: in the queue.
     driver.switch_to.new_window("tab")
     display = driver.current_window_handle
     open_page(driver, serverlesspresso, "display.html")
-    on_board = lambda column: lambda d: any(li.get_attribute("data-order-id") == order_id
-                                            for li in d.find_elements(By.CSS_SELECTOR, f"#{column} li"))
+    on_board = lambda column: lambda d: d.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].some(li => li.dataset.orderId === arguments[1]);",
+        f"#{column} li", order_id)
     wait_for(driver, "the order in the queue column", on_board("queue"))
-    shown = driver.find_element(By.CSS_SELECTOR, f"#queue li[data-order-id='{order_id}']")
-    assert (shown.find_element(By.CSS_SELECTOR, ".number").text, "Cappuccino" in shown.text) == (number, True)
+    shown = order_row(driver, f"#queue li[data-order-id='{order_id}']")
+    assert (shown["number"], "Cappuccino" in shown["text"]) == (number, True)
     shoot(driver, artifacts, "display-queued")
 
     # The barista, in a third tab: claim it.
@@ -98,9 +122,9 @@ def test_an_order_from_customer_to_ready(browser, serverlesspresso, artifacts):
     open_page(driver, serverlesspresso, "barista.html")
     row = f"#queue li[data-order-id='{order_id}']"
     wait_for(driver, "the order on the barista page", lambda d: d.find_elements(By.CSS_SELECTOR, row))
-    claim = driver.find_element(By.CSS_SELECTOR, f"{row} button[aria-label^='Claim']")
-    assert claim.get_attribute("aria-label") == f"Claim {number} Cappuccino"
-    claim.click()
+    claim = f"{row} button[aria-label^='Claim']"
+    assert retry(lambda: driver.find_element(By.CSS_SELECTOR, claim).get_attribute("aria-label")) == f"Claim {number} Cappuccino"
+    retry(lambda: driver.find_element(By.CSS_SELECTOR, claim).click())
     wait_for(driver, "the order to be claimed", lambda d: "claimed by barista" in text_of(d, row))
     assert f"Order {number} (Cappuccino) claimed." == text_of(driver, "#status")
     shoot(driver, artifacts, "barista-claimed")
@@ -112,7 +136,7 @@ def test_an_order_from_customer_to_ready(browser, serverlesspresso, artifacts):
 
     # Complete it: it leaves the barista's list and shows as ready.
     driver.switch_to.window(barista)
-    driver.find_element(By.CSS_SELECTOR, f"{row} button[aria-label^='Complete']").click()
+    retry(lambda: driver.find_element(By.CSS_SELECTOR, f"{row} button[aria-label^='Complete']").click())
     wait_for(driver, "the order to leave the barista's list", lambda d: not d.find_elements(By.CSS_SELECTOR, row))
     assert text_of(driver, "#status") == f"Order {number} (Cappuccino) completed."
     shoot(driver, artifacts, "barista-completed")
