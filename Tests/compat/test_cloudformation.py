@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import subprocess
+import time
 import urllib.request
 from pathlib import Path
 
@@ -120,6 +121,9 @@ def test_aws_cloudformation_deploy_uses_change_sets(aws, tmp_path):
             "--stack-name", "cli-deploy"]
 
     def deploy(*extra: str) -> subprocess.CompletedProcess:
+        # The CLI names its change sets `awscli-cloudformation-package-deploy-<epoch second>`, and an empty one
+        # stays on the stack (FAILED), as on AWS: two deploys within one second would reuse the name.
+        time.sleep(1.05 - (time.time() % 1))
         return subprocess.run(aws.command + base + list(extra), env=aws.env, capture_output=True, text=True, timeout=120)
 
     first = deploy("--parameter-overrides", "Owner=grace")
