@@ -78,8 +78,8 @@ enum QueryProtocol {
 
     static func errorResponse(_ error: AWSError, requestId: String) -> String {
         let type = error.status >= 500 ? "Receiver" : "Sender"
-        return "<ErrorResponse xmlns=\"\(namespace)\"><Error><Type>\(type)</Type><Code>\(escape(error.type))</Code>"
-            + "<Message>\(escape(error.message))</Message></Error><RequestId>\(requestId)</RequestId></ErrorResponse>"
+        return "<ErrorResponse xmlns=\"\(namespace)\"><Error><Type>\(type)</Type><Code>\(error.type.xmlEscaped)</Code>"
+            + "<Message>\(error.message.xmlEscaped)</Message></Error><RequestId>\(requestId)</RequestId></ErrorResponse>"
     }
 
     static func element(_ name: String, _ value: JSON, into xml: inout String) {
@@ -93,11 +93,10 @@ enum QueryProtocol {
             xml += "<\(name)>"
             for item in items { element("member", item, into: &xml) }
             xml += "</\(name)>"
-        case .string(let s): xml += "<\(name)>\(escape(s))</\(name)>"
+        case .string(let s): xml += "<\(name)>\(s.xmlEscaped)</\(name)>"
         case .bool(let b): xml += "<\(name)>\(b)</\(name)>"
         default: xml += "<\(name)>\(value.text)</\(name)>"
         }
     }
 
-    static func escape(_ text: String) -> String { S3XML.escape(text) }
 }

@@ -41,14 +41,18 @@ struct CortadoClient {
         return answer
     }
 
-    /// `PUT /<bucket>` (an existing bucket of ours is fine) then `PUT /<bucket>/<key>`.
-    func putObject(bucket: String, key: String, bytes: Data) async throws(Failure) {
+    /// `PUT /<bucket>`; a bucket of ours that exists already is fine.
+    func createBucket(_ bucket: String) async throws(Failure) {
         var create = URLRequest(url: endpoint.appendingPathComponent(bucket))
         create.httpMethod = "PUT"
-        let (created, _) = try await send(create)
-        guard created == 200 || created == 409 else {
-            throw Failure(type: "HTTP \(created)", message: "could not create the artifact bucket \(bucket)")
+        let (status, _) = try await send(create)
+        guard status == 200 || status == 409 else {
+            throw Failure(type: "HTTP \(status)", message: "could not create the bucket \(bucket)")
         }
+    }
+
+    /// `PUT /<bucket>/<key>`.
+    func putObject(bucket: String, key: String, bytes: Data) async throws(Failure) {
         var put = URLRequest(url: endpoint.appendingPathComponent(bucket).appendingPathComponent(key))
         put.httpMethod = "PUT"
         put.httpBody = bytes

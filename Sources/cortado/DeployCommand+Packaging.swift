@@ -12,6 +12,7 @@ extension DeployCommand {
         _ artifacts: [LocalArtifact], of template: URL, stack: String, into body: inout JSONObject, client: CortadoClient
     ) async throws {
         let base = template.standardizedFileURL.deletingLastPathComponent()
+        var bucketReady = false
         for artifact in artifacts {
             let location = "Resources/\(artifact.logicalId)/Properties/\(artifact.property)"
             let url = URL(fileURLWithPath: artifact.path, relativeTo: base).standardizedFileURL
@@ -35,6 +36,10 @@ extension DeployCommand {
                 let (zip, digest) = try archive(url, isDirectory: isDirectory.boolValue, location: location)
                 let key = "\(stack)/\(artifact.logicalId)-\(digest.prefix(20)).zip"
                 do {
+                    if !bucketReady {
+                        try await client.createBucket(artifactBucket)
+                        bucketReady = true
+                    }
                     try await client.putObject(bucket: artifactBucket, key: key, bytes: zip)
                 } catch {
                     throw DeployFailure(message: "\(location): \(error.message)", exit: ExitStatus.failed)

@@ -170,7 +170,8 @@ struct DeployCommand: AsyncParsableCommand {
         }
     }
 
-    /// The client's failure, if the call fails.
+    /// The client's failure, if the call fails. (A `catch let e as Failure where …` clause here crashes Swift
+    /// 6.3.1's ownership checker, so the failure is taken out as a value.)
     static func failure(of call: () async throws(CortadoClient.Failure) -> Void) async -> CortadoClient.Failure? {
         do {
             try await call()

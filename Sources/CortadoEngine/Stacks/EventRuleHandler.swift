@@ -17,9 +17,7 @@ struct EventRuleHandler: ResourceHandler {
 
     func update(_ old: StackResource, from: JSONObject, to: JSONObject, _ stack: StackContext) async throws(StackError) -> StackResource {
         guard from["Name"] == to["Name"], from["EventBusName"] == to["EventBusName"] else {
-            let new = try await create(old.logicalId, to, stack)
-            try await delete(old, from, stack)
-            return new
+            return try await replace(old, from: from, to: to, stack)
         }
         let (bus, name) = Self.split(old.physicalId)
         _ = try await put(old.logicalId, name, bus, to)

@@ -20,9 +20,7 @@ struct FunctionHandler: ResourceHandler {
 
     func update(_ old: StackResource, from: JSONObject, to: JSONObject, _ stack: StackContext) async throws(StackError) -> StackResource {
         guard from["FunctionName"] == to["FunctionName"] else {
-            let new = try await create(old.logicalId, to, stack)
-            try await delete(old, from, stack)
-            return new
+            return try await replace(old, from: from, to: to, stack)
         }
         let path = "/2015-03-31/functions/\(old.physicalId)"
         if from["Code"] != to["Code"] { _ = try await call(old.logicalId, "PUT", path + "/code", .object(try code(old.logicalId, to))) }

@@ -8,9 +8,8 @@ struct LogGroupHandler: ResourceHandler {
         let name = try p.string("LogGroupName", logicalId) ?? stack.physicalName(logicalId, limit: 512)
         _ = try await logs.handle(action: "CreateLogGroup", body: ["logGroupName": .string(name)]).answer(logicalId)
         if let days = p["RetentionInDays"] {
-            // CloudFormation passes numbers as text; the API takes an integer.
-            let value = days.intValue.map(JSON.int) ?? days.stringValue.flatMap(Int.init).map(JSON.int) ?? days
-            let set = await logs.handle(action: "PutRetentionPolicy", body: ["logGroupName": .string(name), "retentionInDays": value])
+            let set = await logs.handle(
+                action: "PutRetentionPolicy", body: ["logGroupName": .string(name), "retentionInDays": Self.integer(days)])
             if case .failure = set {
                 // Nothing is left behind by a create that fails.
                 _ = await logs.handle(action: "DeleteLogGroup", body: ["logGroupName": .string(name)])
@@ -24,19 +23,21 @@ struct LogGroupHandler: ResourceHandler {
 
     func update(_ old: StackResource, from: JSONObject, to: JSONObject, _ stack: StackContext) async throws(StackError) -> StackResource {
         guard from["LogGroupName"] == to["LogGroupName"] else {
-            let new = try await create(old.logicalId, to, stack)
-            try await delete(old, from, stack)
-            return new
+            return try await replace(old, from: from, to: to, stack)
         }
         let group: JSON = .string(old.physicalId)
         if let days = to["RetentionInDays"] {
-            let value = days.intValue.map(JSON.int) ?? days.stringValue.flatMap(Int.init).map(JSON.int) ?? days
-            _ = try await logs.handle(action: "PutRetentionPolicy", body: ["logGroupName": group, "retentionInDays": value]).answer(
-                old.logicalId)
+            _ = try await logs.handle(action: "PutRetentionPolicy", body: ["logGroupName": group, "retentionInDays": Self.integer(days)])
+                .answer(old.logicalId)
         } else {
             _ = try await logs.handle(action: "DeleteRetentionPolicy", body: ["logGroupName": group]).answer(old.logicalId)
         }
         return old
+    }
+
+    /// CloudFormation passes numbers as text; the API takes an integer (anything else goes on for the API to refuse).
+    static func integer(_ value: JSON) -> JSON {
+        value.intValue.map(JSON.int) ?? value.stringValue.flatMap(Int.init).map(JSON.int) ?? value
     }
 
     func delete(_ resource: StackResource, _ p: JSONObject, _ stack: StackContext) async throws(StackError) {

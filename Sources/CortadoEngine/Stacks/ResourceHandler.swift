@@ -14,8 +14,15 @@ protocol ResourceHandler: Sendable {
 }
 
 extension ResourceHandler {
-    /// Replacement by default: create the new resource, then remove the old one.
+    /// Replacement by default.
     func update(
+        _ old: StackResource, from: JSONObject, to: JSONObject, _ stack: StackContext
+    ) async throws(StackError) -> StackResource {
+        try await replace(old, from: from, to: to, stack)
+    }
+
+    /// CloudFormation's replacement: the new resource is created before the old one is removed.
+    func replace(
         _ old: StackResource, from: JSONObject, to: JSONObject, _ stack: StackContext
     ) async throws(StackError) -> StackResource {
         let new = try await create(old.logicalId, to, stack)

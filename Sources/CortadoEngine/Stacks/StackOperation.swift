@@ -57,7 +57,7 @@ struct StackOperation {
     /// in `steps` for `rollback`.
     mutating func apply(_ plan: DeploymentPlan, retained: Set<String>) async throws(StackError) {
         var made: [String: (ref: JSON, attributes: [String: JSON])] = [:]
-        let before = Dictionary(document.resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
+        let before = StackService.byLogicalId(document)
         for resource in document.resources { made[resource.logicalId] = (resource.ref, resource.attributes) }
         var order: [String] = []
         for planned in plan.resources {
@@ -129,7 +129,7 @@ struct StackOperation {
         await save(document)
     }
 
-    mutating func outputs(_ plan: DeploymentPlan, _ made: [String: (ref: JSON, attributes: [String: JSON])]) throws(StackError)
+    func outputs(_ plan: DeploymentPlan, _ made: [String: (ref: JSON, attributes: [String: JSON])]) throws(StackError)
         -> [StackDocument.Output]
     {
         let resolver = plan.resolver(resources: made)

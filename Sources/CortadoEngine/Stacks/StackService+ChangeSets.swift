@@ -55,12 +55,11 @@ extension StackService {
         let (template, plan) = try planned(body, values, name: request.name, id: id)
         try checkCapabilities(template, plan, request.capabilities)
         let context = StackContext(stackName: request.name, region: region, account: account)
-        let existing = Dictionary((live?.resources ?? []).map { ($0.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
+        let existing = live.map(Self.byLogicalId) ?? [:]
         try await check(plan, existing: existing, context)
 
         let changes = self.changes(plan, existing, context)
-        var empty = false
-        if let live { empty = try unchanged(plan, live) }
+        let empty = changes.isEmpty && live.map { sameOutputs(plan, $0) } ?? false
         let changeSet = StackDocument.ChangeSet(
             name: changeSetName,
             id: "arn:aws:cloudformation:\(region):\(account):changeSet/\(changeSetName)/\(UUID().uuidString.lowercased())",
@@ -90,9 +89,7 @@ extension StackService {
 
     /// What a plan would do to the stack's resources, in the plan's order, then what it removes.
     func changes(_ plan: DeploymentPlan, _ existing: [String: StackDocument.Resource], _ context: StackContext) -> [StackDocument.Change] {
-        var resolver = plan.resolver(resources: existing.mapValues { ($0.ref, $0.attributes) })
-        let predictor = Predictor(plan: plan, context: context)
-        resolver.predict = { resource, attribute in predictor.value(resource, attribute) }
+        let resolver = Self.predictingResolver(plan, existing, context)
         var changes: [StackDocument.Change] = []
         for resource in plan.resources {
             guard let old = existing[resource.logicalId], old.type == resource.type else {

@@ -45,9 +45,7 @@ extension StackService {
             let list = unsupported.map { "\($0.logicalId) (\($0.type))" }.joined(separator: ", ")
             throw AWSError("ValidationError", "Template format error: Cortado does not make resources of these types: \(list)")
         }
-        var resolver = plan.resolver(resources: existing.mapValues { ($0.ref, $0.attributes) })
-        let predictor = Predictor(plan: plan, context: context)
-        resolver.predict = { resource, attribute in predictor.value(resource, attribute) }
+        let resolver = Self.predictingResolver(plan, existing, context)
         let machines = StateMachineHandler(service: services.stepFunctions)
         for resource in plan.resources {
             let location = "Resources/\(resource.logicalId)/Properties"
@@ -87,24 +85,32 @@ extension StackService {
         }
     }
 
-    /// Whether an update would change nothing: the same resources of the same types with the same resolved
-    /// properties, and the same outputs.
-    func unchanged(_ plan: DeploymentPlan, _ current: StackDocument) throws(AWSError) -> Bool {
-        guard plan.resources.count == current.resources.count else { return false }
-        let existing = Dictionary(current.resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
-        let resolver = plan.resolver(resources: existing.mapValues { ($0.ref, $0.attributes) })
-        do {
-            for resource in plan.resources {
-                guard let old = existing[resource.logicalId], old.type == resource.type else { return false }
-                let properties = try resolver.resolve(.object(resource.properties), at: "Resources/\(resource.logicalId)/Properties")
-                guard properties == old.properties else { return false }
-            }
-            let outputs = try plan.outputs.map { output throws(TemplateError) in
-                StackOperation.text(try resolver.resolve(output.value, at: "Outputs/\(output.name)/Value"))
-            }
-            return outputs == current.outputs.map(\.value) && plan.outputs.map(\.name) == current.outputs.map(\.key)
-        } catch {
-            return false
+    /// Whether an update would change nothing: no resource added, changed or removed, and the same outputs.
+    func unchanged(_ plan: DeploymentPlan, _ current: StackDocument) -> Bool {
+        let context = StackContext(stackName: current.name, region: region, account: account)
+        return changes(plan, Self.byLogicalId(current), context).isEmpty && sameOutputs(plan, current)
+    }
+
+    /// Whether the plan's outputs, resolved against the stack's resources, are the stack's outputs.
+    func sameOutputs(_ plan: DeploymentPlan, _ current: StackDocument) -> Bool {
+        let resolver = plan.resolver(resources: Self.byLogicalId(current).mapValues { ($0.ref, $0.attributes) })
+        let outputs = plan.outputs.map { output in
+            (try? resolver.resolve(output.value, at: "Outputs/\(output.name)/Value")).map(StackOperation.text)
         }
+        return outputs == current.outputs.map(\.value) && plan.outputs.map(\.name) == current.outputs.map(\.key)
+    }
+
+    static func byLogicalId(_ stack: StackDocument) -> [String: StackDocument.Resource] {
+        Dictionary(stack.resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A resolver with the values of the resources that exist, and predicted values for the others.
+    static func predictingResolver(
+        _ plan: DeploymentPlan, _ existing: [String: StackDocument.Resource], _ context: StackContext
+    ) -> IntrinsicResolver {
+        var resolver = plan.resolver(resources: existing.mapValues { ($0.ref, $0.attributes) })
+        let predictor = Predictor(plan: plan, context: context)
+        resolver.predict = { resource, attribute in predictor.value(resource, attribute) }
+        return resolver
     }
 }

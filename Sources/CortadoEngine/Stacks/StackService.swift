@@ -148,7 +148,7 @@ public final class StackService: Sendable {
         let (template, plan) = try planned(body, values, name: current.name, id: current.id)
         try checkCapabilities(template, plan, request.capabilities)
         let context = StackContext(stackName: current.name, region: region, account: account)
-        let existing = Dictionary(current.resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { a, _ in a })
+        let existing = Self.byLogicalId(current)
         try await check(plan, existing: existing, context)
         try claim(current.name)
         defer { release(current.name) }
@@ -158,7 +158,7 @@ public final class StackService: Sendable {
         document.description = template.processed["Description"]?.stringValue
         if !request.capabilities.isEmpty { document.capabilities = request.capabilities }
         if !request.tags.isEmpty { document.tags = request.tags }
-        if try unchanged(plan, current) {
+        if unchanged(plan, current) {
             throw AWSError("ValidationError", "No updates are to be performed.")
         }
         document.lastUpdatedTime = clock.now()

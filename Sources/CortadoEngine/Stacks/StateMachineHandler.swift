@@ -29,9 +29,7 @@ struct StateMachineHandler: ResourceHandler {
         let sameName = from["StateMachineName"] == to["StateMachineName"]
         let sameType = (from["StateMachineType"] ?? "STANDARD") == (to["StateMachineType"] ?? "STANDARD")
         guard sameName, sameType else {
-            let new = try await create(old.logicalId, to, stack)
-            try await delete(old, from, stack)
-            return new
+            return try await replace(old, from: from, to: to, stack)
         }
         var body: JSONObject = ["stateMachineArn": .string(old.physicalId), "definition": .string(try definition(old.logicalId, to))]
         if let role = try to.string("RoleArn", old.logicalId) { body["roleArn"] = .string(role) }

@@ -29,9 +29,7 @@ struct TableHandler: ResourceHandler {
 
     func update(_ old: StackResource, from: JSONObject, to: JSONObject, _ stack: StackContext) async throws(StackError) -> StackResource {
         guard from["TableName"] == to["TableName"], from["KeySchema"] == to["KeySchema"] else {
-            let new = try await create(old.logicalId, to, stack)
-            try await delete(old, from, stack)
-            return new
+            return try await replace(old, from: from, to: to, stack)
         }
         var resource = old
         if from["StreamSpecification"] != to["StreamSpecification"] {

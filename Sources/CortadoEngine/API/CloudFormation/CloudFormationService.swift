@@ -11,12 +11,6 @@ public struct CloudFormationService: Sendable {
 
     public init(stacks: StackService) { self.stacks = stacks }
 
-    public static let actions: Set<String> = [
-        "CreateStack", "UpdateStack", "DeleteStack", "DescribeStacks", "DescribeStackEvents", "DescribeStackResources",
-        "DescribeStackResource", "ListStackResources", "ListStacks", "GetTemplate", "ValidateTemplate", "GetTemplateSummary",
-        "CreateChangeSet", "DescribeChangeSet", "ExecuteChangeSet", "DeleteChangeSet", "ListChangeSets",
-    ]
-
     public func handle(action: String, body: JSON) async -> Result<JSON, AWSError> {
         do throws(AWSError) {
             return .success(try await run(action, body.objectValue ?? JSONObject()))
@@ -226,7 +220,8 @@ public struct CloudFormationService: Sendable {
             c.changes.map { change in
                 var x: JSONObject = ["Action": .string(change.action), "LogicalResourceId": .string(change.logicalId)]
                 if let p = change.physicalId { x["PhysicalResourceId"] = .string(p) }
-                x["ResourceType"] = .string(change.type == CortadoAPI.type ? "AWS::ApiGateway::RestApi" : change.type)
+                x["ResourceType"] = .string(
+                    publicType(change.type, s.resources.first { $0.logicalId == change.logicalId }?.properties ?? .null))
                 if let r = change.replacement { x["Replacement"] = .string(r) }
                 x["Scope"] = []
                 x["Details"] = []

@@ -3,7 +3,7 @@ import CortadoJSON
 /// S3's XML, written and read by hand: answers are a few flat documents, and the request bodies S3
 /// takes (CreateBucketConfiguration, Delete, CompleteMultipartUpload) are small trees of text elements.
 /// FoundationXML would need libxml2 at run time for three shapes.
-package struct S3XML {
+struct S3XML {
     static let namespace = "http://s3.amazonaws.com/doc/2006-03-01/"
 
     private(set) var text = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
@@ -23,7 +23,7 @@ package struct S3XML {
     }
 
     mutating func element(_ name: String, _ value: String) {
-        text += "<\(name)>\(Self.escape(value))</\(name)>"
+        text += "<\(name)>\(value.xmlEscaped)</\(name)>"
     }
 
     mutating func element(_ name: String, _ body: (inout S3XML) -> Void) {
@@ -34,13 +34,11 @@ package struct S3XML {
 
     /// Text content of the element being written.
     mutating func characters(_ value: String) {
-        text += Self.escape(value)
+        text += value.xmlEscaped
     }
 
     var bytes: [UInt8] { Array(text.utf8) }
 
-    /// Text escaped for an XML element or attribute (the query protocol's answers use it too).
-    package static func escape(_ s: String) -> String { s.xmlEscaped }
 }
 
 /// One element of a parsed request body: its local name, child elements and text.
