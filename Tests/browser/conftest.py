@@ -99,3 +99,39 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# MARK: - The console (docs/architecture/console.md)
+
+
+@dataclass
+class Console:
+    """A `cortado serve` of its own, with the console at `base`, and boto3 clients on it."""
+
+    server: object
+    binary: Path
+
+    @property
+    def base(self) -> str:
+        return self.server.endpoint
+
+    def client(self, service: str):
+        return compat.make_client(self.server.endpoint, service)
+
+    def url(self, path: str) -> str:
+        return self.server.endpoint + path
+
+
+@pytest.fixture(scope="session")
+def console():
+    """A fresh server for the console's tests. With CORTADO_CONSOLE_DIR set, it serves the console's files
+    from that folder (editing a page needs no rebuild)."""
+    binary = compat._binary()
+    if not (binary.is_file() and os.access(binary, os.X_OK)):
+        pytest.exit(f"no cortado binary at {binary}: build one or set CORTADO_BIN", returncode=2)
+    server = CortadoServer(binary)
+    server.start()
+    try:
+        yield Console(server=server, binary=binary)
+    finally:
+        compat._stop_cleanly(server)

@@ -12,35 +12,10 @@ from __future__ import annotations
 
 import json
 
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from pages import DEADLINE, console_errors, retry, shoot, text_of, wait_for
 from support import wait_until
-
-# Generous: an order goes through EventBridge, two workflows and several functions (Python start-up).
-DEADLINE = 90
-
-
-def wait_for(driver, what: str, predicate, timeout: float = DEADLINE):
-    return WebDriverWait(driver, timeout, poll_frequency=0.25,
-                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: predicate(d), message=what)
-
-
-def text_of(driver, css: str) -> str:
-    """The visible text of the first element `css` finds, read in one step (a refresh cannot intervene)."""
-    return driver.execute_script("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css)
-
-
-def retry(action, attempts: int = 5):
-    """Runs an action on elements found afresh each time, again if a refresh replaced them meanwhile."""
-    for attempt in range(attempts):
-        try:
-            return action()
-        except StaleElementReferenceException:
-            if attempt == attempts - 1:
-                raise
-
 
 def order_row(driver, css: str) -> dict | None:
     """The first list item under `css` as {id, number, text}, read in one step."""
@@ -54,17 +29,6 @@ def order_row(driver, css: str) -> dict | None:
 def open_page(driver, deployment, page: str) -> None:
     driver.get(deployment.base + "web/" + page)
     wait_for(driver, f"{page} to load", lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def shoot(driver, artifacts, name: str) -> None:
-    driver.save_screenshot(str(artifacts / f"{name}.png"))
-
-
-def console_errors(driver) -> list[str]:
-    try:
-        return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-    except Exception:  # not every driver keeps the browser log
-        return []
 
 
 def test_index_links_to_the_three_pages(browser, serverlesspresso, artifacts):
