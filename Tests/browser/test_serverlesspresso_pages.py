@@ -14,7 +14,7 @@ import json
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from pages import DEADLINE, console_errors, retry, shoot, text_of, wait_for
+from pages import console_errors, retry, shoot, text_of, wait_for
 from support import wait_until
 
 def order_row(driver, css: str) -> dict | None:

@@ -36,7 +36,7 @@ export async function drawGraph(container, definition) {
  * States not named are "not reached". Sets `data-status` and a `<title>` on every state box.
  */
 export function colourGraph(svg, statuses) {
-  for (const g of svg.querySelectorAll("g.state[data-state]")) {
+  for (const g of svg.querySelectorAll("g.state[data-state]:not(.marker)")) {
     const name = g.getAttribute("data-state");
     const status = statuses[name] || "notreached";
     g.setAttribute("data-status", status);
