@@ -81,3 +81,11 @@ test("each event's step is its state; tasks name their function", () => {
   const exits = events.filter((e) => e.type === "ParallelStateExited");
   assert.equal(walk.stepOf(exits[0]), "Parallel");
 });
+
+test("a redrive runs the cancelled state again: the earlier visit no longer colours it", () => {
+  const walk = new HistoryWalk().add(histories["wait-aborted-redriven"]);
+  assert.deepEqual(walk.statuses(), { Pause: "running" });
+  assert.deepEqual(walk.visitsOf("Pause").map((v) => HistoryWalk.statusOf(v)), ["cancelled", "running"]);
+  assert.equal(walk.end, null);
+  assert.equal(walk.redrives, 1);
+});

@@ -100,8 +100,9 @@ class ExecutionPage {
         h("div", { class: "pager" }, this.tableStatus, this.tableMore)),
       h("section", { class: "panel", "aria-label": "Timeline" }, h("h2", {}, "Timeline"), this.timeline, this.timelineNote));
 
+    this.buildActions();
     this.showDescription();
-    this.clock = setInterval(() => this.described.status === "RUNNING" && this.showFacts(), 1000);
+    this.clock = setInterval(() => this.tick(), 1000);
     // The first screen: the table's first page and the waiting callbacks; the graph follows (it needs the
     // definition, the server's drawing and the whole history).
     await Promise.all([this.loadTablePage(), this.callbacks.refresh()]);
@@ -126,6 +127,14 @@ class ExecutionPage {
     this.showIO();
   }
 
+  /** A running execution's duration, once a second (only the text: the facts keep their focus). */
+  tick() {
+    const start = toDate(this.described.startDate);
+    if (this.described.status === "RUNNING" && start && this.durationText) {
+      this.durationText.textContent = duration(Date.now() - start.getTime());
+    }
+  }
+
   showFacts() {
     const d = this.described;
     const start = toDate(d.startDate);
@@ -139,28 +148,51 @@ class ExecutionPage {
       h("dt", {}, "Execution ARN"), h("dd", { class: "mono" }, d.executionArn),
       h("dt", {}, "Started"), h("dd", {}, time(d.startDate)),
       h("dt", {}, "Stopped"), h("dd", {}, end ? time(d.stopDate) : h("span", { class: "muted" }, "—")),
-      h("dt", {}, "Duration"), h("dd", { class: "exec-duration" }, duration(ms), d.status === "RUNNING" ? h("span", { class: "muted" }, " so far") : null),
+      h("dt", {}, "Duration"), h("dd", { class: "exec-duration" }, this.durationText = h("span", {}, duration(ms)),
+        d.status === "RUNNING" ? h("span", { class: "muted" }, " so far") : null),
       d.redriveCount ? [h("dt", {}, "Redriven"), h("dd", {}, `${d.redriveCount} time${d.redriveCount === 1 ? "" : "s"}, last `, time(d.redriveDate))] : null);
+  }
+
+  /** The heading's buttons, made once (focus stays on them across live updates); showActions sets their state. */
+  buildActions() {
+    const make = (action, label, run, kind = "") => {
+      const b = h("button", { type: "button", class: `btn ${kind}`, dataset: { action } }, label);
+      b.addEventListener("click", async () => {
+        if (this.busyAction) return;
+        this.busyAction = action;
+        b.disabled = true;
+        try {
+          await run();
+        } finally {
+          this.busyAction = null;
+          this.showActions();
+        }
+      });
+      return b;
+    };
+    this.buttons = {
+      stop: make("stop", "Stop", async () => this.toggleStopForm(true), "danger"),
+      redrive: make("redrive", "Redrive", () => this.act("RedriveExecution", { executionArn: this.arn },
+        "Redriven: the execution runs again from the states that failed.")),
+      again: make("start", "Start again with the same input", () => this.startAgain()),
+      fast: make("fast-forward", "Fast-forward timer", () => this.fastForward()),
+    };
+    replace(this.headingActions, Object.values(this.buttons));
   }
 
   showActions() {
     const d = this.described;
     const running = d.status === "RUNNING";
-    const stop = button("Stop", () => this.toggleStopForm(true), { kind: "danger" });
-    stop.disabled = !running;
-    if (!running) stop.title = `The execution is ${d.status}`;
     const redrivable = CLOSED_REDRIVABLE.has(d.status) && d.redriveStatus !== "NOT_REDRIVABLE";
-    const redrive = button("Redrive", () => this.act("RedriveExecution", { executionArn: this.arn },
-      "Redriven: the execution runs again from the states that failed."));
+    const { stop, redrive, fast } = this.buttons;
+    stop.disabled = !running;
+    stop.title = running ? "Stop the execution (StopExecution), with an optional error and cause" : `The execution is ${d.status}`;
     redrive.disabled = !redrivable;
     redrive.title = redrivable ? "Run again from where it failed (RedriveExecution)"
       : d.redriveStatusReason || "Only failed, timed out or aborted executions can be redriven";
-    const again = button("Start again with the same input", () => this.startAgain());
-    const fast = button("Fast-forward timer", () => this.fastForward());
     fast.disabled = !running;
     fast.title = running ? "Fire the execution's next timer (Wait, retry backoff, timeout) now" : `The execution is ${d.status}`;
-    for (const b of [stop, redrive, again, fast]) b.dataset.action = b.textContent.split(" ")[0].toLowerCase();
-    replace(this.headingActions, stop, redrive, again, fast);
+    if (this.busyAction) for (const b of Object.values(this.buttons)) if (b.dataset.action === this.busyAction) b.disabled = true;
     if (!running) this.toggleStopForm(false);
   }
 
@@ -264,8 +296,10 @@ class ExecutionPage {
         this.refreshAgain = false;
         if (this.stopped) break;
         try {
-          this.described = await sfn("DescribeExecution", { executionArn: this.arn });
-          this.showDescription();
+          const described = await sfn("DescribeExecution", { executionArn: this.arn });
+          const changed = JSON.stringify(described) !== JSON.stringify(this.described);
+          this.described = described;
+          if (changed) this.showDescription();
         } catch (e) {
           this.actionResult.replaceChildren(errorBox(e, { title: "The execution could not be re-read." }));
         }
@@ -424,12 +458,13 @@ class ExecutionPage {
         g.setAttribute("aria-pressed", String(name === this.selected));
       }
     }
-    if (this.selected) this.showDetails(this.selected);
+    if (this.selected) this.showDetails(this.selected, this.selectedVisit);
     this.showTimeline();
   }
 
   select(name, scroll = false) {
     this.selected = name;
+    this.selectedVisit = null;
     this.showWalk();
     if (scroll) this.details.scrollIntoView({ block: "nearest" });
   }
@@ -443,14 +478,18 @@ class ExecutionPage {
         h("p", { class: "state-status" }, "Not reached."));
       return;
     }
-    const index = visitIndex ?? visits.length - 1;
+    const index = visitIndex !== null && visitIndex !== undefined && visitIndex < visits.length ? visitIndex : visits.length - 1;
     const visit = visits[index];
     const status = HistoryWalk.statusOf(visit);
     let chooser = null;
     if (visits.length > 1) {
       const select = h("select", {}, visits.slice(0, 500).map((v, i) =>
         h("option", { value: String(i), selected: i === index }, `Visit ${i + 1} · ${HistoryWalk.statusOf(v)}`)));
-      select.addEventListener("change", () => this.showDetails(name, Number(select.value)));
+      select.addEventListener("change", () => {
+        this.selectedVisit = Number(select.value);
+        this.showDetails(name, this.selectedVisit);
+        this.details.querySelector("select")?.focus();
+      });
       chooser = field(`Visited ${visits.length} times`, select);
     }
     const until = visit.exitedAt ?? (this.walk.end ? this.walk.end.at : Date.now());
