@@ -300,6 +300,11 @@ def test_the_callbacks_inbox(browser, console, callback_machine, artifacts):
     wait_for(driver, "the failed token to leave the list", lambda d: older not in listed(d))
     closed = wait_closed(sfn, older)
     assert (closed["status"], closed.get("error"), closed.get("cause")) == ("FAILED", "OrderRejected", "out of beans")
+    # Nothing else waits (unless another test left a task waiting on this server): the empty inbox says so.
+    status, _, answer = console.server.raw("AWSStepFunctions.ListWaitingCallbacks", {})
+    assert status == 200, answer
+    if not answer["callbacks"]:
+        wait_for(driver, "the empty inbox", lambda d: "No task is waiting for a callback." in text_of(d, "main"))
     assert no_script_errors(driver) == []
 
 
