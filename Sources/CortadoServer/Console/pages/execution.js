@@ -27,9 +27,7 @@ export async function render(main, { id }) {
     described = await sfn("DescribeExecution", { executionArn: arn });
   } catch (e) {
     if (NOT_FOUND.has(e.type)) {
-      notFound(main, `There is no execution ${arn}.`, { href: "/state-machines", label: "Back to the state machines" });
-      const box = main.querySelector(".notfound");
-      box.insertBefore(errorBox(e), box.children[1]);
+      notFound(main, `There is no execution ${arn}.`, { href: "/state-machines", label: "Back to the state machines" }, e);
       return undefined;
     }
     replace(main, errorBox(e, { title: "The execution could not be read." }));
@@ -402,13 +400,12 @@ class ExecutionPage {
     let definition;
     try {
       ({ definition } = await sfn("DescribeStateMachineForExecution", { executionArn: this.arn }));
-      this.svg = await drawGraph(this.graphHost, definition);
+      this.svg = await drawGraph(this.graphHost, definition, { interactive: true });
     } catch (e) {
       this.graphHost.replaceChildren(errorBox(e, { title: "The graph could not be drawn." }));
       return;
     }
     // The boxes are controls: the drawing as a whole is a group of them, not one image.
-    this.svg.setAttribute("role", "group");
     for (const g of this.svg.querySelectorAll("g.state[data-state]:not(.marker)")) {
       const name = g.getAttribute("data-state");
       g.setAttribute("tabindex", "0");
