@@ -63,7 +63,7 @@ let package = Package(
             // The Node.js and Python bootstraps the function host starts.
             resources: [.copy("Functions/Runtimes")]
         ),
-        // The HTTP surface: AWS JSON 1.0 actions of Step Functions on one Hummingbird port.
+        // The HTTP surface on one Hummingbird port: the AWS protocols, and the console's files (no build step).
         .target(
             name: "CortadoServer",
             dependencies: [
@@ -73,7 +73,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Console")]
         ),
         // Execution store: the protocol, its records and the in-memory reference store.
         .target(name: "CortadoStore"),

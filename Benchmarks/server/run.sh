@@ -2,7 +2,7 @@
 # Cortado's server benchmarks: StartExecution over HTTP (wrk), durable transitions per second, callback
 # round trip, and the shared workloads against moto. Prints one table per benchmark with the machine.
 #
-#   Benchmarks/server/run.sh [all|start|durable|callback|moto|events|functions ...]
+#   Benchmarks/server/run.sh [all|start|durable|callback|moto|events|functions|console ...]
 #
 # Builds nothing: it runs CORTADO_BIN, or the release binary at .build-release/release/cortado, made by
 #   swift build -c release --scratch-path .build-release --product cortado
@@ -90,6 +90,10 @@ fi
 # 6. Functions: cold start, warm invoke latency, invocations/s (Node.js and Python echo functions).
 if want functions; then
   run bench_functions.py --warm "${FUNCTION_INVOKES:-2000}" --seconds "${FUNCTION_SECONDS:-10}"
+fi
+# 7. The console's calls with 100,000 executions stored.
+if want console; then
+  run bench_console.py --executions "${CONSOLE_EXECUTIONS:-100000}"
 fi
 
 "$py" "$here/report.py" "$results"

@@ -189,7 +189,10 @@ extension Runtime {
                 "DynamoDBStreams_20120810": streams, "CloudFormation": cloudFormation,
             ], lambda: lambda)
         return Application(
-            responder: RoutesResponder(inner: S3Responder(inner: router.buildResponder(), s3: s3), routes: routes),
+            responder: RoutesResponder(
+                inner: ConsoleResponder(
+                    inner: S3Responder(inner: router.buildResponder(), s3: s3), assets: ConsoleAssets.standard(), changes: changes),
+                routes: routes),
             configuration: .init(address: .hostname(host, port: port), serverName: "cortado"),
             services: timers.map { TimerLifecycleService($0) as any Service } + [
                 FunctionHostService(host: lambda.host), StreamTriggerService(streamTriggers),

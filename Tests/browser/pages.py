@@ -35,11 +35,15 @@ def shoot(driver, artifacts, name: str) -> None:
     driver.save_screenshot(str(artifacts / f"{name}.png"))
 
 
-def console_errors(driver) -> list[str]:
+def console_errors(driver, expected_statuses: tuple[int, ...] = ()) -> list[str]:
+    """The browser's severe log lines. Chromium logs every answered 4xx fetch ("Failed to load resource: the
+    server responded with a status of 404"); a test that provokes such answers names their statuses."""
+    expected = [f"the server responded with a status of {status}" for status in expected_statuses]
     try:
-        return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        lines = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     except Exception:  # not every driver keeps the browser log
         return []
+    return [line for line in lines if not any(text in line for text in expected)]
 
 
 def encoded(arn_or_name: str) -> str:

@@ -61,7 +61,11 @@ public final class StepFunctionsService: Sendable {
         "ListStateMachineAliases": { try await $0.listStateMachineAliases($1) },
         "RedriveExecution": { try await $0.redriveExecution($1) },
         "TestState": { try await $0.testState($1) },
+        // Cortado's extensions (docs/architecture/api.md, console.md).
         "FastForwardExecution": { try await $0.fastForwardExecution($1) },
+        "DescribeStateMachineGraph": { try await $0.describeStateMachineGraph($1) },
+        "ListWaitingCallbacks": { try await $0.listWaitingCallbacks($1) },
+        "SearchExecutions": { try await $0.searchExecutions($1) },
     ]
 
     /// The names of the actions this service answers.

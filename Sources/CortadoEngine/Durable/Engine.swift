@@ -33,6 +33,8 @@ public final class Engine: Sendable {
     /// STANDARD executions are stored; EXPRESS ones run in an engine over an in-memory store.
     public let executionType: StateMachineType
     public let activities: ActivityBroker
+    /// Where transitions are announced to watchers (the console's change stream).
+    public let changes: ChangeFeed
     let logger: Logger
     let machines = MachineCache()
     let mailboxes = Mailboxes()
@@ -46,8 +48,9 @@ public final class Engine: Sendable {
     public init(
         store: any ExecutionStore, clock: any EngineClock, tokens: TaskTokens, configuration: EngineConfiguration,
         executionType: StateMachineType = .standard, activities: ActivityBroker = ActivityBroker(),
-        logger: Logger = Logger(label: "cortado.engine"), cacheCapacity: Int = 4096
+        logger: Logger = Logger(label: "cortado.engine"), cacheCapacity: Int = 4096, changes: ChangeFeed = ChangeFeed()
     ) {
+        self.changes = changes
         self.store = store
         self.clock = clock
         self.tokens = tokens
@@ -409,6 +412,9 @@ public final class Engine: Sendable {
 
     /// Runs a committed transition's effects: dispatch tasks, wake the timer service, answer waiters.
     func perform(_ plan: Plan, executionArn arn: String, stored: StoredExecution, record: ExecutionRecord, notifyParent: Bool = true) {
+        if changes.isWatched {
+            changes.publish("execution:\(arn)", "state-machine:\(record.stateMachineArn)", "executions", "callbacks")
+        }
         if let due = plan.setTimers.map(\.fireAt).min() { timerService.value?.note(dueAt: due) }
         for id in plan.cancelled { activities.cancel(executionArn: arn, taskID: id) }
         for task in plan.dispatches {
@@ -424,6 +430,9 @@ public final class Engine: Sendable {
 
     /// Hands a committed task to its runner, or fails it if no runner takes its resource.
     func dispatch(_ task: TaskDispatch, executionArn arn: String) async {
+        if executionType == .standard, task.resource.hasSuffix(".waitForTaskToken") {
+            await WaitingCallbacks.note(task, executionArn: arn, in: self)
+        }
         let runner = runners.withLock { list in list.first { $0.accepts(task.resource) } }
         guard let runner else {
             let (error, cause) = UnknownResource.failure(task.resource, region: configuration.region, account: configuration.account)

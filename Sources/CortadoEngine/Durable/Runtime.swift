@@ -28,6 +28,8 @@ public final class Runtime: Sendable {
     public let cloudFormation: CloudFormationService
     public let logger: Logger
     public let timers: [TimerService]
+    /// What changed, for the console's change stream: every service here publishes to this one feed.
+    public let changes: ChangeFeed
 
     public init(
         store: any ExecutionStore, clock: any EngineClock, tokens: TaskTokens, configuration: EngineConfiguration,
@@ -35,16 +37,18 @@ public final class Runtime: Sendable {
         objectDirectory: URL? = nil, objects: S3Service.Options = S3Service.Options(), logger: Logger = Logger(label: "cortado")
     ) {
         let activities = ActivityBroker()
+        let changes = ChangeFeed()
+        self.changes = changes
         let standard = Engine(
             store: store, clock: clock, tokens: tokens, configuration: configuration, executionType: .standard,
-            activities: activities, logger: logger)
+            activities: activities, logger: logger, changes: changes)
         let express = Engine(
             store: ExpressStore(definitions: store), clock: clock, tokens: tokens, configuration: configuration,
-            executionType: .express, activities: activities, logger: logger)
+            executionType: .express, activities: activities, logger: logger, changes: changes)
         standard.link(express)
         express.link(standard)
         service = StepFunctionsService(engine: standard, express: express)
-        logs = LogsService(store: store, clock: clock, configuration: configuration)
+        logs = LogsService(store: store, clock: clock, configuration: configuration, changes: changes)
         let code =
             codeDirectory
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("cortado-functions-\(UUID().uuidString.lowercased())")

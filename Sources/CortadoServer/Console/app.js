@@ -43,9 +43,11 @@ export function route(pathname) {
 }
 
 let cleanup = null;
+let generation = 0;
 
 async function show() {
   const main = document.getElementById("page");
+  const mine = ++generation;
   if (typeof cleanup === "function") cleanup();
   cleanup = null;
   const r = route(location.pathname);
@@ -68,7 +70,13 @@ async function show() {
   const params = new URLSearchParams(location.search);
   try {
     main.setAttribute("aria-busy", "true");
-    cleanup = await module.render(main, { id: r.id, params });
+    const done = await module.render(main, { id: r.id, params });
+    // The user went elsewhere while this page rendered: stop what it started.
+    if (mine !== generation) {
+      if (typeof done === "function") done();
+    } else {
+      cleanup = done;
+    }
   } catch (e) {
     replace(main, h("div", {}, errorBox(e, { title: "The page failed." })));
   } finally {

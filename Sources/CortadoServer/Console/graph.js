@@ -16,15 +16,17 @@ export const STATUS_LABELS = {
 
 /**
  * Draws `definition` (JSON text) into `container`: answers the <svg> element, or throws the API's error
- * (a definition that is not JSON). Each state is a `<g class="state" data-state="Name">`.
+ * (a definition that is not JSON). Each state is a `<g class="state" data-state="Name">`. With `interactive`,
+ * the page makes the boxes controls itself.
  */
-export async function drawGraph(container, definition) {
+export async function drawGraph(container, definition, { interactive = false } = {}) {
   const { svg } = await sfn("DescribeStateMachineGraph", { definition });
   const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
   const root = doc.documentElement;
   if (root.nodeName !== "svg") throw new Error("the server's graph is not SVG");
   const el = document.importNode(root, true);
-  el.setAttribute("role", "img");
+  // A picture, unless its boxes are controls (then a group the boxes' own roles describe).
+  el.setAttribute("role", interactive ? "group" : "img");
   el.setAttribute("aria-label", "State machine graph");
   el.classList.add("graph");
   container.replaceChildren(el);

@@ -105,10 +105,10 @@ export async function attempt(where, fn) {
   }
 }
 
-/** A "not found" page body: what was asked for, and a way back. */
-export function notFound(main, what, back) {
+/** A "not found" page body: what was asked for, the API's error (its AWS name) if given, and a way back. */
+export function notFound(main, what, back, error) {
   replace(main, h("div", { class: "notfound", role: "alert" }, h("h1", {}, "Not found"), h("p", {}, what),
-    back ? h("p", {}, h("a", { href: back.href }, back.label)) : null));
+    error ? errorBox(error) : null, back ? h("p", {}, h("a", { href: back.href }, back.label)) : null));
 }
 
 /** A date as ISO-like local text, in a <time> with the exact instant. Takes seconds or milliseconds or text. */

@@ -120,3 +120,14 @@ extension EventBusService {
         return .object(answer)
     }
 }
+
+extension EventBusService {
+    /// `ListRecentDeliveries` (a Cortado extension, docs/architecture/console.md): the last deliveries to
+    /// targets since the server started, newest first, of one bus (`EventBusName`) or all: the rule, the
+    /// target, the event, the attempts and whether it was delivered or dead-lettered. `Limit` 1–100.
+    func listRecentDeliveries(_ r: Request) async throws -> JSON {
+        let (limit, _) = try page(r)
+        let bus = try r.string("EventBusName") == nil ? nil : try busName(r)
+        return ["Deliveries": .array(delivery.recentDeliveries(bus: bus, limit: limit))]
+    }
+}

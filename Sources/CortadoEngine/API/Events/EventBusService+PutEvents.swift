@@ -30,6 +30,7 @@ extension EventBusService {
         var answers: [JSON] = []
         var failed = 0
         var accepted: [JSON] = []
+        var buses: Set<String> = []
         for entry in entries {
             switch makeEvent(entry, now: now, extraResources: extraResources) {
             case .failure(let error):
@@ -37,10 +38,13 @@ extension EventBusService {
                 answers.append(["ErrorCode": .string(error.type), "ErrorMessage": .string(error.message)])
             case .success(let (bus, event)):
                 answers.append(["EventId": event["id"] ?? .null])
+                buses.insert(bus)
                 if let routed = route(event, bus: bus) { accepted.append(routed) }
             }
         }
         if !accepted.isEmpty { try await delivery.accept(accepted, now: now) }
+        let changes = delivery.logs.changes
+        if changes.isWatched { for bus in buses { changes.publish("bus:\(bus)") } }
         return ["Entries": .array(answers), "FailedEntryCount": .int(failed)]
     }
 

@@ -51,6 +51,7 @@ public final class EventBusService: Sendable {
         "UntagResource": { try await $0.untagResource($1) },
         "ListTagsForResource": { try await $0.listTagsForResource($1) },
         "ListDeadLetters": { try await $0.listDeadLetters($1) },
+        "ListRecentDeliveries": { try await $0.listRecentDeliveries($1) },
         "CreateConnection": { try await $0.createConnection($1) },
         "DescribeConnection": { try await $0.describeConnection($1) },
         "DeleteConnection": { try await $0.deleteConnection($1) },

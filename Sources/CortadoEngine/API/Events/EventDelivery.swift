@@ -27,6 +27,9 @@ final class EventDelivery: Sendable {
     private let writer: ResourceBatcher
     /// Target calls in flight at once (each waits for its turn; retries wait outside it).
     private let limiter = DeliveryLimiter(limit: 256)
+    /// The last deliveries' outcomes, newest last (the Cortado extension `ListRecentDeliveries`; memory only).
+    private let recent = Mutex<[JSON]>([])
+    static let recentLimit = 200
 
     static let outboxKind = "event-outbox"
     static let deadLetterKind = "event-dead-letter"
@@ -112,6 +115,7 @@ final class EventDelivery: Sendable {
             attempt += 1
             do {
                 try await limiter.run { try await send(event, delivery, ingested: ingested) }
+                note(event, delivery, attempts: attempt, failure: nil)
                 return
             } catch let failure as Failure {
                 let expired = clock.now() - born > maxAgeMs
@@ -290,6 +294,7 @@ final class EventDelivery: Sendable {
     // MARK: - Dead letters
 
     private func deadLetter(_ event: JSON, _ delivery: JSON, _ failure: Failure, attempts: Int) async {
+        defer { note(event, delivery, attempts: attempts, failure: failure) }
         let now = clock.now()
         let id = UUID().uuidString.lowercased()
         var doc: JSONObject = [
@@ -305,6 +310,35 @@ final class EventDelivery: Sendable {
         try? await logs.ensureGroup(Self.deadLetterGroup)
         try? await logs.append(
             group: Self.deadLetterGroup, stream: delivery["RuleName"]?.stringValue ?? "rule", events: [(timestamp: now, message: text)])
+    }
+
+    // MARK: - Recent deliveries
+
+    /// Keeps a finished delivery's outcome for `ListRecentDeliveries` and tells the bus's watchers.
+    private func note(_ event: JSON, _ delivery: JSON, attempts: Int, failure: Failure?) {
+        var o: JSONObject = [
+            "Time": .double(Double(clock.now()) / 1000), "EventBusName": delivery["EventBusName"] ?? .null,
+            "RuleName": delivery["RuleName"] ?? .null, "TargetId": delivery["Target"]?["Id"] ?? .null,
+            "TargetArn": delivery["Target"]?["Arn"] ?? .null, "EventId": event["id"] ?? .null, "Source": event["source"] ?? .null,
+            "DetailType": event["detail-type"] ?? .null, "Attempts": .int(attempts),
+            "Status": .string(failure == nil ? "DELIVERED" : "DEAD_LETTERED"),
+        ]
+        if let failure {
+            o["ErrorCode"] = .string(failure.code)
+            o["ErrorMessage"] = .string(failure.message)
+        }
+        recent.withLock { list in
+            list.append(.object(o))
+            if list.count > Self.recentLimit { list.removeFirst(list.count - Self.recentLimit) }
+        }
+        if logs.changes.isWatched, let bus = delivery["EventBusName"]?.stringValue { logs.changes.publish("bus:\(bus)") }
+    }
+
+    /// The last deliveries' outcomes, newest first, of one bus or all.
+    func recentDeliveries(bus: String?, limit: Int) -> [JSON] {
+        recent.withLock { list in
+            Array(list.reversed().lazy.filter { bus == nil || $0["EventBusName"]?.stringValue == bus }.prefix(limit))
+        }
     }
 
     /// Dead letters, oldest first (the Cortado extension `ListDeadLetters`).

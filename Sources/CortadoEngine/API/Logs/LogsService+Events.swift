@@ -78,6 +78,7 @@ extension LogsService {
             document.lastIngestionTime = now
             records.append(document.record(group: group, name: stream, arn: arn))
             try await batcher.put(records)
+            if changes.isWatched { changes.publish("logs:\(group)") }
             return document
         }
     }

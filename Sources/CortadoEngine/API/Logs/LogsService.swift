@@ -17,8 +17,13 @@ public final class LogsService: Sendable {
 
     /// Appends from concurrent writers (one stream each) share transactions.
     let batcher: ResourceBatcher
+    /// Where writes to a group are announced (`logs:<group>`), for the console's live tail.
+    public let changes: ChangeFeed
 
-    public init(store: any ExecutionStore, clock: any EngineClock, configuration: EngineConfiguration) {
+    public init(
+        store: any ExecutionStore, clock: any EngineClock, configuration: EngineConfiguration, changes: ChangeFeed = ChangeFeed()
+    ) {
+        self.changes = changes
         self.store = store
         self.clock = clock
         self.configuration = configuration

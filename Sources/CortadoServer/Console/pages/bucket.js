@@ -1,8 +1,7 @@
 // /buckets/{name}?prefix=a/b/: one bucket's objects by prefix, as folders (ListObjectsV2's CommonPrefixes
 // with the delimiter `/`) to open and objects to download, with breadcrumbs; the prefix stays in the URL.
 import { s3 } from "../api.js";
-import { h, replace, heading, section, table, fillTable, pager, time, href, title } from "../ui.js";
-import { notFoundError } from "../resources.js";
+import { h, replace, heading, section, table, fillTable, pager, time, href, title, notFound } from "../ui.js";
 
 const child = (el, name) => [...el.children].find((e) => e.localName === name)?.textContent ?? "";
 
@@ -24,7 +23,7 @@ export async function render(main, { id: bucket, params }) {
     first = await list(null);
   } catch (e) {
     if (e.type !== "NoSuchBucket" && e.type !== "InvalidBucketName") throw e;
-    notFoundError(main, e, { href: "/buckets", label: "All buckets" });
+    notFound(main, `There is no bucket ${bucket}.`, { href: "/buckets", label: "All buckets" }, e);
     return;
   }
   title(`${prefix ? `${prefix} · ` : ""}${bucket} · Bucket`);

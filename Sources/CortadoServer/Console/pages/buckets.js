@@ -2,7 +2,7 @@
 // server pages).
 import { s3 } from "../api.js";
 import { h, href, time } from "../ui.js";
-import { listPage } from "../resources.js";
+import { listPage } from "./_resources.js";
 
 const text = (el, name) => el.getElementsByTagName(name)[0]?.textContent ?? "";
 

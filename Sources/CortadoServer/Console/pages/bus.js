@@ -2,9 +2,9 @@
 // a pattern tester, the recent deliveries to targets and the dead letters, the last two kept live
 // (topic `bus:{name}`; docs/architecture/console.md).
 import { events, subscribe } from "../api.js";
-import { h, replace, heading, section, table, fillTable, pager, badge, time, href, pretty, field, attempt, errorBox, title }
+import { h, replace, heading, section, table, fillTable, pager, badge, time, href, pretty, field, attempt, errorBox, title, notFound }
   from "../ui.js";
-import { facts, jsonBox, later, notFoundError, serial } from "../resources.js";
+import { facts, jsonBox, later, serial } from "./_resources.js";
 
 export async function render(main, { id: name }) {
   let bus;
@@ -12,7 +12,7 @@ export async function render(main, { id: name }) {
     bus = await events("DescribeEventBus", { Name: name });
   } catch (e) {
     if (e.type !== "ResourceNotFoundException") throw e;
-    notFoundError(main, e, { href: "/buses", label: "All event buses" });
+    notFound(main, `There is no event bus ${name}.`, { href: "/buses", label: "All event buses" }, e);
     return;
   }
   title(`${name} · Event bus`);

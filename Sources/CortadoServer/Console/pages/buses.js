@@ -1,7 +1,7 @@
 // /buses: the event buses (ListEventBuses, paged; `default` always exists).
 import { events } from "../api.js";
 import { h, href, time } from "../ui.js";
-import { listPage } from "../resources.js";
+import { listPage } from "./_resources.js";
 
 export async function render(main, { params }) {
   await listPage(main, {

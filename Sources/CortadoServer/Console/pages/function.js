@@ -2,9 +2,9 @@
 // `aws lambda invoke --log-type Tail`), and its recent invocations read from its log group: the REPORT
 // lines the host writes after each one, and the latest lines, live on topic `logs:/aws/lambda/{name}`.
 import { lambda, logs, subscribe } from "../api.js";
-import { h, replace, heading, section, table, fillTable, badge, time, href, pretty, field, attempt, errorBox, title, jsonBlock }
+import { h, replace, heading, section, table, fillTable, badge, time, href, field, attempt, title, jsonBlock, notFound }
   from "../ui.js";
-import { facts, jsonBox, logFollower, notFoundError, serial } from "../resources.js";
+import { facts, jsonBox, logFollower, serial } from "./_resources.js";
 
 const INVOCATIONS = 20; // REPORT lines shown
 const LINES = 40; // latest log lines shown
@@ -16,7 +16,7 @@ export async function render(main, { id: name }) {
     fn = await lambda("GET", path);
   } catch (e) {
     if (e.type !== "ResourceNotFoundException") throw e;
-    notFoundError(main, e, { href: "/functions", label: "All functions" });
+    notFound(main, `There is no function ${name}.`, { href: "/functions", label: "All functions" }, e);
     return;
   }
   const c = fn.Configuration || {};

@@ -1,7 +1,7 @@
 // /functions: the functions (Lambda's ListFunctions, paged with Marker/NextMarker).
 import { lambda } from "../api.js";
 import { h, href, time } from "../ui.js";
-import { listPage } from "../resources.js";
+import { listPage } from "./_resources.js";
 
 export async function render(main, { params }) {
   await listPage(main, {

@@ -3,8 +3,8 @@
 // A filter pattern narrows the tail (FilterLogEvents); a stream picked shows only that stream's events
 // (GetLogEvents). The stream and pattern are kept in the URL.
 import { logs, subscribe } from "../api.js";
-import { h, replace, heading, section, table, fillTable, pager, time, field, attempt, title } from "../ui.js";
-import { facts, logFollower, notFoundError, serial } from "../resources.js";
+import { h, replace, heading, section, table, fillTable, pager, time, field, attempt, title, notFound } from "../ui.js";
+import { facts, logFollower, serial } from "./_resources.js";
 
 const SHOWN = 100; // events the tail starts with
 const KEPT = 1000; // events the tail keeps on the page
@@ -16,7 +16,7 @@ export async function render(main, { id: group, params }) {
     first = await logs("DescribeLogStreams", streamQuery);
   } catch (e) {
     if (e.type !== "ResourceNotFoundException") throw e;
-    notFoundError(main, e, { href: "/logs", label: "All log groups" });
+    notFound(main, `There is no log group ${group}.`, { href: "/logs", label: "All log groups" }, e);
     return;
   }
   title(`${group} · Log group`);

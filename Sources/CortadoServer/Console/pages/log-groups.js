@@ -1,7 +1,7 @@
 // /logs: the log groups (DescribeLogGroups, paged with nextToken, filtered by name prefix).
 import { logs } from "../api.js";
 import { h, href, time } from "../ui.js";
-import { listPage } from "../resources.js";
+import { listPage } from "./_resources.js";
 
 export async function render(main, { params }) {
   await listPage(main, {

@@ -2,8 +2,8 @@
 // more" with LastEvaluatedKey) that a query form narrows (Query on the table or an index, a partition key
 // value and a sort key condition); an item's DynamoDB JSON, put and delete.
 import { dynamodb } from "../api.js";
-import { h, replace, heading, section, table, badge, time, field, attempt, title, jsonBlock } from "../ui.js";
-import { facts, jsonBox, notFoundError } from "../resources.js";
+import { h, replace, heading, section, table, badge, time, field, attempt, title, jsonBlock, notFound } from "../ui.js";
+import { facts, jsonBox } from "./_resources.js";
 
 const PAGE = 50;
 
@@ -13,7 +13,7 @@ export async function render(main, { id: name }) {
     t = (await dynamodb("DescribeTable", { TableName: name })).Table;
   } catch (e) {
     if (e.type !== "ResourceNotFoundException") throw e;
-    notFoundError(main, e, { href: "/tables", label: "All tables" });
+    notFound(main, `There is no table ${name}.`, { href: "/tables", label: "All tables" }, e);
     return;
   }
   title(`${name} · Table`);

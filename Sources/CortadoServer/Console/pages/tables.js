@@ -2,7 +2,7 @@
 // described as its row is drawn.
 import { dynamodb } from "../api.js";
 import { h, href, badge } from "../ui.js";
-import { listPage, later } from "../resources.js";
+import { listPage, later } from "./_resources.js";
 
 export async function render(main, { params }) {
   const described = new Map();

@@ -1,8 +1,8 @@
 // What the resource pages (buses, logs, functions, tables, buckets) share: a list page paged with the
-// API's token, "not found" with AWS's error name, a JSON box checked as you type, and reading the newest
-// events of a log group (docs/architecture/console.md).
-import { logs } from "./api.js";
-import { h, replace, heading, section, table, fillTable, pager, notFound, title, field } from "./ui.js";
+// API's token, a JSON box checked as you type, and reading the newest events of a log group
+// (docs/architecture/console.md).
+import { logs } from "../api.js";
+import { h, replace, heading, table, fillTable, pager, title, field } from "../ui.js";
 
 /**
  * A list page: a heading, an optional name-prefix filter kept in the URL (`?prefix=`), a table and
@@ -24,12 +24,6 @@ export async function listPage(main, { heading: text, columns, load, empty, pref
   }
   replace(main, heading(text), h("section", { class: "panel", "aria-label": text }, filter, t, list.element));
   await list.reload();
-}
-
-/** A "Not found" page for an API error: its AWS error name and message, and a link back to the list. */
-export function notFoundError(main, error, back) {
-  title("Not found");
-  notFound(main, [h("code", { class: "error-type" }, error.type || "Error"), " ", error.message], back);
 }
 
 /** The page's facts as a definition list; rows whose value is null or "" are left out. */
@@ -80,12 +74,6 @@ export function jsonBox(label, { value = "", rows = 8, object = false, hint } = 
       fn(parsed.ok);
     },
   };
-}
-
-/** A page section whose body can be redrawn: `panel("Rules")` → {element, body}. */
-export function panel(text, ...before) {
-  const body = h("div", {});
-  return { element: section(text, before, body), body };
 }
 
 // MARK: - Log events
