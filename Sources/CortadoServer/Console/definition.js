@@ -2,7 +2,7 @@
 // diagnostics CreateStateMachine would refuse with), and optionally its graph redrawn beside it.
 import { sfn } from "./api.js";
 import { drawGraph } from "./graph.js";
-import { h, replace, errorBox } from "./ui.js";
+import { h, replace, errorBox, field } from "./ui.js";
 
 /** How long typing must pause before the definition is checked. */
 const PAUSE_MS = 300;
@@ -13,19 +13,15 @@ const PAUSE_MS = 300;
  * `{element, area, check(), set(text), ok()}`; `check()` validates now and answers whether it is ok.
  */
 export function definitionEditor({ text = "", type = () => "STANDARD", label = "Definition", graph = false, onState = () => {} } = {}) {
-  const area = h("textarea", { class: "code definition", spellcheck: "false", autocomplete: "off", autocapitalize: "off",
-    rows: "22" });
+  const id = `def-${Math.random().toString(36).slice(2, 9)}`;
+  const summary = h("div", { class: "validation", id: `${id}-status`, role: "status", "aria-live": "polite" });
+  const list = h("ul", { class: "diagnostics", id: `${id}-diagnostics`, "aria-label": "Diagnostics" });
+  const area = h("textarea", { class: "code definition", id, spellcheck: "false", autocomplete: "off", autocapitalize: "off",
+    rows: "22", "aria-describedby": `${summary.id} ${list.id}` });
   area.value = text;
-  const summary = h("div", { class: "validation", role: "status", "aria-live": "polite" });
-  const list = h("ul", { class: "diagnostics", "aria-label": "Diagnostics" });
   const graphBox = graph ? h("div", { class: "graph-wrap" }) : null;
   const graphNote = h("div", { class: "graph-note" });
-  const editor = h("div", { class: "editor-column" }, h("div", { class: "field" }, h("label", {}, label), area), summary, list);
-  area.id = `def-${Math.random().toString(36).slice(2, 9)}`;
-  editor.querySelector("label").setAttribute("for", area.id);
-  summary.id = `${area.id}-status`;
-  list.id = `${area.id}-diagnostics`;
-  area.setAttribute("aria-describedby", `${summary.id} ${list.id}`);
+  const editor = h("div", { class: "editor-column" }, field(label, area), summary, list);
   const element = graph
     ? h("div", { class: "definition-editor" }, editor, h("div", { class: "graph-column" }, graphNote, graphBox))
     : h("div", { class: "definition-editor single" }, editor);
