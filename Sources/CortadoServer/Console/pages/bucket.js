@@ -42,7 +42,8 @@ export async function render(main, { id: bucket, params }) {
   const empty = prefix ? "No objects under this prefix." : "The bucket is empty.";
   const t = table(columns, [], { empty });
   t.classList.add("objects");
-  const objects = pager(async (token) => (token ? list(token) : first), (items, append) => fillTable(t.tBodies[0], columns, items, { append, empty }));
+  const objects = pager(async (token) => (token ? list(token) : first),
+    (items, append) => fillTable(t.tBodies[0], columns, items, { append, empty }));
 
   replace(main,
     heading(bucket, { kind: "Bucket" }),

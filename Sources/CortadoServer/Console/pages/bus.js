@@ -82,7 +82,9 @@ function targetsCell(bus, rule) {
     } while (token);
     return found;
   };
-  return later(all(), (targets) => (targets.length ? h("ul", { class: "target-list" }, targets.map(target)) : h("span", { class: "muted" }, "No targets.")));
+  return later(all(), (targets) => (targets.length
+    ? h("ul", { class: "target-list" }, targets.map(target))
+    : h("span", { class: "muted" }, "No targets.")));
 }
 
 function target(t) {

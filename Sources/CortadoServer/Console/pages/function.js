@@ -70,7 +70,8 @@ function invokeSection(path, invoked) {
     h("option", { value: "Event" }, "Event (asynchronous)"),
     h("option", { value: "DryRun" }, "DryRun (check only)"));
   const submit = h("button", { type: "submit", class: "btn primary" }, "Invoke");
-  const out = h("div", { class: "invoke-result", "aria-live": "polite" }, h("div", { class: "muted" }, "Invoke the function to see its answer here."));
+  const out = h("div", { class: "invoke-result", "aria-live": "polite" },
+    h("div", { class: "muted" }, "Invoke the function to see its answer here."));
   let running = false;
   payload.onChange((ok) => {
     if (!running) submit.disabled = !ok;
@@ -155,7 +156,8 @@ function recentSection(group) {
     const [moreReports, moreLines] = await Promise.all([attempt(invocationErrors, reportLog), attempt(lineErrors, lineLog)]);
     if (moreReports) {
       reports = [...moreReports.map(report).filter(Boolean).reverse(), ...reports].slice(0, INVOCATIONS);
-      fillTable(invocations.tBodies[0], columns, reports, { empty: "No invocations yet.", rowAttrs: (r) => ({ dataset: { requestId: r.requestId } }) });
+      fillTable(invocations.tBodies[0], columns, reports, {
+        empty: "No invocations yet.", rowAttrs: (r) => ({ dataset: { requestId: r.requestId } }) });
     }
     if (moreLines) {
       latest = [...latest, ...moreLines].slice(-LINES);

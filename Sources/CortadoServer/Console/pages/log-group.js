@@ -110,7 +110,8 @@ function tailSection(group, state) {
   };
   const describe = () => {
     replace(scope, state.stream
-      ? [h("span", {}, "Stream ", h("code", {}, state.stream), " "), h("button", { type: "button", class: "btn", onclick: () => showStream(null) }, "All streams")]
+      ? [h("span", {}, "Stream ", h("code", {}, state.stream), " "),
+        h("button", { type: "button", class: "btn", onclick: () => showStream(null) }, "All streams")]
       : h("span", { class: "muted" }, "All streams, interleaved"));
     status.textContent = `${shown} event${shown === 1 ? "" : "s"}${paused ? ` · paused${pending ? ", new events waiting" : ""}` : " · live"}`;
   };
@@ -140,7 +141,10 @@ function tailSection(group, state) {
     const mine = ++generation;
     reader = null;
     const fresh = state.stream && !state.pattern ? streamReader(group, state.stream)
-      : logFollower(group, { ...(state.pattern ? { filterPattern: state.pattern } : {}), ...(state.stream ? { logStreamNames: [state.stream] } : {}) });
+      : logFollower(group, {
+        ...(state.pattern ? { filterPattern: state.pattern } : {}),
+        ...(state.stream ? { logStreamNames: [state.stream] } : {}),
+      });
     remember();
     const events = await attempt(errors, () => fresh.first(SHOWN));
     if (mine !== generation) return;

@@ -45,7 +45,8 @@ function details(t) {
     ["Items", (t.ItemCount ?? 0).toLocaleString()],
     ["Size", `${(t.TableSizeBytes ?? 0).toLocaleString()} bytes`],
     ["Capacity", t.BillingModeSummary?.BillingMode === "PAY_PER_REQUEST" ? "On demand"
-      : t.ProvisionedThroughput ? `Provisioned: ${t.ProvisionedThroughput.ReadCapacityUnits} read, ${t.ProvisionedThroughput.WriteCapacityUnits} write` : null],
+      : t.ProvisionedThroughput
+        ? `Provisioned: ${t.ProvisionedThroughput.ReadCapacityUnits} read, ${t.ProvisionedThroughput.WriteCapacityUnits} write` : null],
     ["Stream", stream],
     ["Deletion protection", t.DeletionProtectionEnabled ? "On" : null],
     ["Created", time(t.CreationDateTime)],
