@@ -55,9 +55,7 @@ def serverlesspresso():
         return
     if not (EXAMPLE / "template.yaml").is_file():
         pytest.skip(f"no {EXAMPLE / 'template.yaml'}")
-    binary = compat._binary()
-    if not (binary.is_file() and os.access(binary, os.X_OK)):
-        pytest.exit(f"no cortado binary at {binary}: build one or set CORTADO_BIN", returncode=2)
+    binary = compat.checked_binary()
     server = CortadoServer(binary)
     server.start()
     try:
@@ -126,9 +124,7 @@ class Console:
 def console():
     """A fresh server for the console's tests. With CORTADO_CONSOLE_DIR set, it serves the console's files
     from that folder (editing a page needs no rebuild)."""
-    binary = compat._binary()
-    if not (binary.is_file() and os.access(binary, os.X_OK)):
-        pytest.exit(f"no cortado binary at {binary}: build one or set CORTADO_BIN", returncode=2)
+    binary = compat.checked_binary()
     server = CortadoServer(binary)
     server.start()
     try:

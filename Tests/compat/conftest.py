@@ -23,12 +23,17 @@ def _binary() -> Path:
     return path if path.is_absolute() else REPO_ROOT / path
 
 
-@pytest.fixture(scope="session")
-def cortado_bin() -> Path:
+def checked_binary() -> Path:
+    """The binary the suites run; stops the whole run if there is none."""
     path = _binary()
     if not (path.is_file() and os.access(path, os.X_OK)):
         pytest.exit(f"no cortado binary at {path}: build one or set CORTADO_BIN", returncode=2)
     return path
+
+
+@pytest.fixture(scope="session")
+def cortado_bin() -> Path:
+    return checked_binary()
 
 
 def _stop_cleanly(server: CortadoServer) -> None:

@@ -85,5 +85,12 @@ async function show() {
 }
 
 window.addEventListener("popstate", show);
-window.addEventListener("beforeunload", () => typeof cleanup === "function" && cleanup());
+// Leaving the page stops its streams; coming back to it from the back/forward cache starts it again.
+window.addEventListener("pagehide", () => {
+  if (typeof cleanup === "function") cleanup();
+  cleanup = null;
+});
+window.addEventListener("pageshow", (e) => {
+  if (e.persisted) show();
+});
 show();
