@@ -292,7 +292,9 @@ public final class FunctionHost: Sendable {
         let now = clock.now()
         var events: [(timestamp: Int64, message: String)] = []
         if let result { events += result.initLines }
-        events.append((now, "START RequestId: \(requestId) Version: \(function.version)"))
+        // START when the invocation began (its own lines come after it, as on AWS), END and REPORT now.
+        let began = min(result?.lines.map(\.timestamp).min() ?? now, now - Int64((result?.durationMs ?? 0).rounded()))
+        events.append((began, "START RequestId: \(requestId) Version: \(function.version)"))
         for line in extra { events.append((now, line)) }
         if let result {
             events += result.lines
