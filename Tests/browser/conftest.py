@@ -124,6 +124,16 @@ class Console:
 def console():
     """A fresh server for the console's tests. With CORTADO_CONSOLE_DIR set, it serves the console's files
     from that folder (editing a page needs no rebuild)."""
+    yield from _serve_console()
+
+
+@pytest.fixture(scope="module")
+def own_console():
+    """A server for one module alone, for pages that count everything (the overview)."""
+    yield from _serve_console()
+
+
+def _serve_console():
     binary = compat.checked_binary()
     server = CortadoServer(binary)
     server.start()

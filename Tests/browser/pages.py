@@ -31,6 +31,15 @@ def retry(action, attempts: int = 5):
                 raise
 
 
+def replace_text(element, text: str) -> None:
+    """Empties a field and types `text`, so the page sees input events as from a user: WebDriver's clear()
+    fires none (a page checking as you type would keep judging the old text), and select-all keys proved
+    unreliable in headless Chromium."""
+    element.parent.execute_script(
+        "arguments[0].focus(); arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", element)
+    element.send_keys(text)
+
+
 def shoot(driver, artifacts, name: str) -> None:
     driver.save_screenshot(str(artifacts / f"{name}.png"))
 

@@ -22,7 +22,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from pages import console_errors, encoded, open_console, retry, shoot, text_of, wait_for
+from pages import console_errors, encoded, open_console, replace_text, retry, shoot, text_of, wait_for
 from stacks import deploy, outputs, printed
 from support import REPO_ROOT, wait_closed, wait_until
 
@@ -226,8 +226,7 @@ def test_a_callback_answered_from_the_execution_page(browser, console, callback_
     # Text that is not JSON: a message under the editor, Send disabled, nothing sent.
     editor = card.find_element(By.CSS_SELECTOR, "textarea.cb-output")
     send = card.find_element(By.XPATH, ".//button[normalize-space()='Send success']")
-    editor.clear()
-    editor.send_keys("{ok: true")
+    replace_text(editor, "{ok: true")
     wait_for(driver, "the JSON message", lambda d: "not JSON" in card.find_element(By.CSS_SELECTOR, ".field-problem").text)
     assert not send.is_enabled()
     assert editor.get_attribute("aria-invalid") == "true"
@@ -241,11 +240,14 @@ def test_a_callback_answered_from_the_execution_page(browser, console, callback_
     wait_for(driver, "the heartbeat's note", lambda d: "Heartbeat sent" in card.text)
     assert sfn.describe_execution(executionArn=arn)["status"] == "RUNNING"
 
-    # JSON: sent, and the page follows the execution to its end without a reload.
-    editor.clear()
-    editor.send_keys('{"ok": true}')
-    wait_for(driver, "Send enabled", lambda d: send.is_enabled())
-    send.click()
+    # JSON: sent, and the page follows the execution to its end without a reload. The card is found again by
+    # its token: a live refresh may have drawn it anew since.
+    def in_card(xpath):
+        return driver.find_element(By.XPATH, f'//article[contains(@class, "callback")][@data-token="{token}"]{xpath}')
+
+    retry(lambda: replace_text(in_card("//textarea[contains(@class, 'cb-output')]"), '{"ok": true}'))
+    wait_for(driver, "Send enabled", lambda d: in_card("//button[normalize-space()='Send success']").is_enabled())
+    retry(lambda: in_card("//button[normalize-space()='Send success']").click())
     wait_for(driver, "SUCCEEDED on the page", lambda d: status_badge(d) == "SUCCEEDED")
     wait_for(driver, "the graph green", lambda d: statuses(d) == {"AwaitApproval": "succeeded", "Approved": "succeeded"})
     wait_for(driver, "the output", lambda d: '"ok": true' in text_of(d, ".exec-output"))
@@ -280,9 +282,7 @@ def test_the_callbacks_inbox(browser, console, callback_machine, artifacts):
     # Success on the newer one: it leaves the list, the older one stays.
     def answer():
         c = driver.find_element(By.CSS_SELECTOR, f'article.callback[data-execution-arn="{newer}"]')
-        editor = c.find_element(By.CSS_SELECTOR, "textarea.cb-output")
-        editor.clear()
-        editor.send_keys('{"approved": "B-2"}')
+        replace_text(c.find_element(By.CSS_SELECTOR, "textarea.cb-output"), '{"approved": "B-2"}')
         c.find_element(By.XPATH, ".//button[normalize-space()='Send success']").click()
     retry(answer)
     wait_for(driver, "the answered token to leave the list", lambda d: newer not in listed(d))

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from conftest import Console, compat
 from pages import console_errors, open_console, shoot, text_of, wait_for
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from support import ROLE_ARN, CortadoServer, wait_until
+from support import ROLE_ARN, wait_until
 
 WAITS = {"StartAt": "Ask", "States": {"Ask": {
     "Type": "Task", "Resource": "arn:aws:states:::events:putEvents.waitForTaskToken",
@@ -18,19 +16,9 @@ WAITS = {"StartAt": "Ask", "States": {"Ask": {
     "End": True}}}
 
 
-@pytest.fixture(scope="module")
-def quiet(console):
-    """A server of its own: the overview counts everything, so other tests' machines must not be there."""
-    server = CortadoServer(console.binary)
-    server.start()
-    try:
-        yield Console(server=server, binary=console.binary)
-    finally:
-        compat._stop_cleanly(server)
-
-
-def test_the_overview_counts_and_links_what_runs(browser, quiet, artifacts):
-    console = quiet
+def test_the_overview_counts_and_links_what_runs(browser, own_console, artifacts):
+    """On a server of its own: the overview counts everything, so other tests' machines must not be there."""
+    console = own_console
     sfn = console.client("stepfunctions")
     machine = sfn.create_state_machine(name="overview-ask", roleArn=ROLE_ARN, definition=json.dumps(WAITS))["stateMachineArn"]
     execution = sfn.start_execution(stateMachineArn=machine, name="asks-first")["executionArn"]

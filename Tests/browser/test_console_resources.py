@@ -20,17 +20,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from pages import console_errors, encoded, open_console, retry, shoot, text_of, wait_for
+from pages import console_errors, encoded, open_console, replace_text, retry, shoot, text_of, wait_for
 from support import wait_until
 
 ROLE = "arn:aws:iam::000000000000:role/console-test"
-
-
-def type_into(element, text: str) -> None:
-    """Replaces a field's text by typing, so the page hears the input events a user's typing makes."""
-    element.send_keys(Keys.CONTROL, "a")
-    element.send_keys(Keys.DELETE)
-    element.send_keys(text)
 
 
 def rows(driver, css: str) -> list[str]:
@@ -86,10 +79,10 @@ def test_bus_rules_send_events_pattern_tester_and_deliveries(browser, console, a
     # Send events, as in AWS's console.
     send = driver.find_element(By.CSS_SELECTOR, "form.send-events")
     assert send.find_element(By.NAME, "bus").get_attribute("value") == "res-orders"
-    type_into(send.find_element(By.NAME, "source"), "console.test")
-    type_into(send.find_element(By.NAME, "detail-type"), "Order Placed")
+    replace_text(send.find_element(By.NAME, "source"), "console.test")
+    replace_text(send.find_element(By.NAME, "detail-type"), "Order Placed")
     detail = send.find_element(By.TAG_NAME, "textarea")
-    type_into(detail, '{"order": 7}')
+    replace_text(detail, '{"order": 7}')
 
     # The pattern tester starts with the rule's pattern and an event built from the form.
     tester = driver.find_element(By.CSS_SELECTOR, "form.pattern-tester")
@@ -123,21 +116,21 @@ def test_bus_rules_send_events_pattern_tester_and_deliveries(browser, console, a
     shoot(driver, artifacts, "console-bus-deliveries")
 
     # The event follows the form: another source does not match.
-    type_into(send.find_element(By.NAME, "source"), "console.other")
+    replace_text(send.find_element(By.NAME, "source"), "console.other")
     assert json.loads(tester.find_element(By.NAME, "event").get_attribute("value"))["source"] == "console.other"
     tester.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait_for(driver, "the pattern not to match", lambda d: d.find_elements(By.CSS_SELECTOR, '.test-result [data-result="no-match"]'))
 
     # A pattern that is not valid: AWS's error, by name.
-    type_into(tester.find_element(By.NAME, "pattern"), '{"source": "console.test"}')
+    replace_text(tester.find_element(By.NAME, "pattern"), '{"source": "console.test"}')
     tester.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     assert wait_for(driver, "the pattern's error", lambda d: text_of(d, ".test-result .error-type")) == "InvalidEventPatternException"
 
     # A detail that is not JSON: a message, and Send is disabled.
-    type_into(detail, '{"order": ')
+    replace_text(detail, '{"order": ')
     assert not send.find_element(By.CSS_SELECTOR, "button[type=submit]").is_enabled()
     assert "Event detail is not valid JSON" in text_of(driver, "form.send-events .json-check")
-    type_into(detail, '{"order": 8}')
+    replace_text(detail, '{"order": 8}')
     assert send.find_element(By.CSS_SELECTOR, "button[type=submit]").is_enabled()
     scroll_to(driver, "form.send-events")
     shoot(driver, artifacts, "console-bus-forms")
@@ -190,12 +183,12 @@ def test_log_group_shows_events_and_tails_them_live(browser, console, artifacts)
     wait_for(driver, "the resumed tail", lambda d: "order 43 accepted" in text_of(d, ".log-view"))
 
     # A filter pattern, then one stream's events.
-    type_into(driver.find_element(By.NAME, "filterPattern"), "ERROR")
+    replace_text(driver.find_element(By.NAME, "filterPattern"), "ERROR")
     driver.find_element(By.NAME, "filterPattern").send_keys(Keys.ENTER)
     wait_for(driver, "only the matching events", lambda d: "order 42" not in text_of(d, ".log-view"))
     assert rows(driver, ".log-view tbody tr") == [r for r in rows(driver, ".log-view tbody tr") if "ERROR payment declined" in r]
     assert len(rows(driver, ".log-view tbody tr")) == 1
-    type_into(driver.find_element(By.NAME, "filterPattern"), "")
+    replace_text(driver.find_element(By.NAME, "filterPattern"), "")
     driver.find_element(By.NAME, "filterPattern").send_keys(Keys.ENTER)
     retry(lambda: driver.find_element(By.CSS_SELECTOR, 'button[data-stream="worker-1"]').click())
     wait_for(driver, "only worker-1's events", lambda d: rows(d, ".log-view tbody tr") == [
@@ -233,10 +226,10 @@ def test_function_invoke_form_and_recent_invocations(browser, console, artifacts
 
     form = driver.find_element(By.CSS_SELECTOR, "form.invoke")
     payload = form.find_element(By.TAG_NAME, "textarea")
-    type_into(payload, '{"n": ')
+    replace_text(payload, '{"n": ')
     assert not form.find_element(By.CSS_SELECTOR, "button[type=submit]").is_enabled()
     assert "Payload is not valid JSON" in text_of(driver, "form.invoke .json-check")
-    type_into(payload, '{"n": 21}')
+    replace_text(payload, '{"n": 21}')
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait_for(driver, "the answer", lambda d: "Status 200" in text_of(d, ".invoke-result"), timeout=60)
     answer = text_of(driver, ".invoke-result")
@@ -254,7 +247,7 @@ def test_function_invoke_form_and_recent_invocations(browser, console, artifacts
     shoot(driver, artifacts, "console-function-invocations")
 
     # A function error: the X-Amz-Function-Error header and the error payload.
-    type_into(payload, "{}")
+    replace_text(payload, "{}")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait_for(driver, "the function error", lambda d: "X-Amz-Function-Error" in text_of(d, ".invoke-result"), timeout=60)
     assert json.loads(text_of(driver, ".invoke-result pre.json"))["errorType"] == "KeyError"
@@ -298,23 +291,23 @@ def test_table_item_explorer_and_query(browser, console, artifacts):
 
     # Query by partition key: only bob's.
     query = driver.find_element(By.CSS_SELECTOR, "form.query-form")
-    type_into(query.find_element(By.NAME, "partition"), "bob")
+    replace_text(query.find_element(By.NAME, "partition"), "bob")
     query.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait_for(driver, "bob's items", lambda d: len(rows(d, "table.items tbody tr")) == 2)
     assert all(r.startswith("bob") for r in rows(driver, "table.items tbody tr"))
     assert "Query on the table: 2 items" in text_of(driver, ".explorer-status")
 
     # With a sort key condition.
-    type_into(query.find_element(By.NAME, "partition"), "ada")
+    replace_text(query.find_element(By.NAME, "partition"), "ada")
     Select(query.find_element(By.NAME, "sort-op")).select_by_value(">=")
-    type_into(query.find_element(By.NAME, "sort"), "2")
+    replace_text(query.find_element(By.NAME, "sort"), "2")
     query.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait_for(driver, "ada's later orders", lambda d: [r.split("\t")[:2] for r in rows(d, "table.items tbody tr")] == [["ada", "2"], ["ada", "3"]])
     scroll_to(driver, "section[aria-label=Items]")
     shoot(driver, artifacts, "console-table")
 
     # A bad query: AWS's error, by name.
-    type_into(query.find_element(By.NAME, "sort"), "two")
+    replace_text(query.find_element(By.NAME, "sort"), "two")
     query.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     assert wait_for(driver, "the query's error", lambda d: text_of(d, "section[aria-label=Items] .error .error-type")) == "ValidationException"
     assert console_errors(driver, (400,)) == []  # the refused query

@@ -14,10 +14,9 @@ import re
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from pages import console_errors, encoded, open_console, shoot, text_of, wait_for
+from pages import console_errors, encoded, open_console, replace_text, shoot, text_of, wait_for
 from support import ARN_PREFIX, dumps
 
 ROLE = "arn:aws:iam::000000000000:role/cortado"
@@ -80,14 +79,6 @@ def select_tab(driver, tab: str) -> None:
     wait_for(driver, f"the {tab} tab", lambda d: d.find_element(By.ID, f"panel-{tab}").is_displayed())
 
 
-def type_into(element, text: str) -> None:
-    """Replaces a field's text as a user does: select everything, then type."""
-    element.click()
-    element.send_keys(Keys.CONTROL, "a")
-    element.send_keys(Keys.DELETE)
-    element.send_keys(text)
-
-
 # MARK: - The list
 
 
@@ -103,18 +94,18 @@ def test_the_list_shows_machines_and_filters_by_name_and_tag(browser, console, m
 
     search = driver.find_element(By.CSS_SELECTOR, "form[role=search] input[type=search]")
     names = lambda d: sorted(r["text"].split("\t")[0] for r in rows(d))
-    type_into(search, "BREW")
+    replace_text(search, "BREW")
     wait_for(driver, "the name filter", lambda d: names(d) == [NAME])
     assert re.match(r"1 of \d+ loaded state machines match\.", text_of(driver, "form[role=search] [role=status]"))
 
-    type_into(search, "console-team=tea")
+    replace_text(search, "console-team=tea")
     wait_for(driver, "the tag filter", lambda d: names(d) == ["console-tea"])
-    type_into(search, "console-team=coffee")
+    replace_text(search, "console-team=coffee")
     wait_for(driver, "the tag filter", lambda d: names(d) == [NAME])
     shoot(driver, artifacts, "console-state-machines-tag-filter")
-    type_into(search, "console-team=")
+    replace_text(search, "console-team=")
     wait_for(driver, "any value of a tag", lambda d: names(d) == sorted([NAME, "console-tea"]))
-    type_into(search, "nothing-like-this")
+    replace_text(search, "nothing-like-this")
     wait_for(driver, "no match", lambda d: names(d) == [])
     assert "No loaded state machine matches." in text_of(driver, "table.list tbody")
     assert not script_errors(driver)
@@ -131,13 +122,13 @@ def test_the_create_form_checks_the_definition_and_opens_the_new_machine(browser
     assert form.find_element(By.CSS_SELECTOR, "input[value^='arn:aws:iam::000000000000:role/cortado']")
 
     area = form.find_element(By.CSS_SELECTOR, "textarea.definition")
-    type_into(area, '{"StartAt": "Go", "States": {"Go": {"Type": "Pass", "Next": "Gone"}}}')
+    replace_text(area, '{"StartAt": "Go", "States": {"Go": {"Type": "Pass", "Next": "Gone"}}}')
     wait_for(driver, "the diagnostic", lambda d: "/States/Go/Next" in text_of(d, "form[aria-label='Create state machine'] ul.diagnostics"))
     assert "MISSING_TRANSITION_TARGET" in text_of(driver, "form[aria-label='Create state machine'] ul.diagnostics")
     assert "invalid" in area.get_attribute("class").split() and area.get_attribute("aria-invalid") == "true"
     assert not create.is_enabled()
 
-    type_into(area, '{"StartAt": "Go", "States": {"Go": {"Type": "Pass", "End": true}}}')
+    replace_text(area, '{"StartAt": "Go", "States": {"Go": {"Type": "Pass", "End": true}}}')
     wait_for(driver, "the definition to be valid", lambda d: create.is_enabled())
     Select(form.find_element(By.CSS_SELECTOR, "select")).select_by_value("EXPRESS")
     form.find_element(By.CSS_SELECTOR, "input[type=text]").send_keys("console-created")
@@ -179,7 +170,7 @@ def test_start_an_execution_from_the_form_and_see_it_succeed_live(browser, conso
     start = form.find_element(By.CSS_SELECTOR, "button[type=submit]")
     area = form.find_element(By.TAG_NAME, "textarea")
 
-    type_into(area, '{"order": "latte-42"')
+    replace_text(area, '{"order": "latte-42"')
     wait_for(driver, "the input's message", lambda d: "The input is not JSON" in text_of(d, ".input-message"))
     assert not start.is_enabled()
     assert area.get_attribute("aria-invalid") == "true"
@@ -298,7 +289,7 @@ def test_the_definition_editor_checks_draws_and_saves_a_version(browser, console
     # showing the missing state.
     broken = json.loads(json.dumps(FLOW))
     broken["States"]["Prepare"]["Next"] = "Grind"
-    type_into(area, json.dumps(broken, indent=2))
+    replace_text(area, json.dumps(broken, indent=2))
     diagnostics = "#panel-definition ul.diagnostics"
     wait_for(driver, "the diagnostic", lambda d: "/States/Prepare/Next" in text_of(d, diagnostics))
     shown = driver.execute_script("""return [...document.querySelectorAll(arguments[0] + ' li')].map(li =>
@@ -326,7 +317,7 @@ def test_the_definition_editor_checks_draws_and_saves_a_version(browser, console
     changed = json.loads(json.dumps(FLOW))
     changed["States"]["Brew"] = {"Type": "Wait", "Seconds": 1, "Next": "Pour"}
     changed["States"]["Pour"] = {"Type": "Pass", "Next": "Served"}
-    type_into(area, json.dumps(changed, indent=2))
+    replace_text(area, json.dumps(changed, indent=2))
     wait_for(driver, "the change to be valid", lambda d: save.is_enabled() and "Valid" in text_of(d, "#panel-definition .validation"))
     assert "invalid" not in area.get_attribute("class").split()
     assert text_of(driver, diagnostics) == ""
@@ -374,7 +365,7 @@ def test_versions_and_aliases(browser, console, sfn, machine, artifacts):
     selects = form.find_elements(By.TAG_NAME, "select")
     Select(selects[0]).select_by_value(versions[0]["stateMachineVersionArn"])
     Select(selects[1]).select_by_value(versions[1]["stateMachineVersionArn"])
-    type_into(form.find_element(By.CSS_SELECTOR, "input[type=number]"), "25")
+    replace_text(form.find_element(By.CSS_SELECTOR, "input[type=number]"), "25")
     assert text_of(driver, "form[aria-label='Create alias'] .hint") == (
         f"version {numbers[0]} gets 75%, version {numbers[1]} gets 25%")
     expected = [f"version {numbers[0]} → 75%", f"version {numbers[1]} → 25%"]
