@@ -296,6 +296,7 @@ def test_table_item_explorer_and_query(browser, console, artifacts):
     wait_for(driver, "bob's items", lambda d: len(rows(d, "table.items tbody tr")) == 2)
     assert all(r.startswith("bob") for r in rows(driver, "table.items tbody tr"))
     assert "Query on the table: 2 items" in text_of(driver, ".explorer-status")
+    assert text_of(driver, ".item-detail") == "Pick an item to see its DynamoDB JSON."  # the scan's pick is gone
 
     # With a sort key condition.
     replace_text(query.find_element(By.NAME, "partition"), "ada")

@@ -158,6 +158,11 @@ function explorerSection(t, indexes, types) {
     }
     items = append ? [...items, ...(answer.Items || [])] : answer.Items || [];
     lastKey = answer.LastEvaluatedKey || null;
+    // A new scan or query: the item picked from the last one is no longer on the page.
+    if (!append && !items.includes(selected)) {
+      selected = null;
+      replace(item, h("div", { class: "muted" }, "Pick an item to see its DynamoDB JSON."));
+    }
     draw();
   }
   function draw() {
