@@ -125,6 +125,7 @@ public final class Engine: Sendable {
             // A child that closed at once is reported to its parent by the runner, after the parent
             // has recorded the submission (TaskSubmitted comes before TaskSucceeded).
             perform(plan, executionArn: arn, stored: stored, record: created.record, notifyParent: false)
+            announce(arn, created.record, opened: true)
             if created.record.status == .running { cache.put(arn, Loaded(record: created.record, stored: stored)) }
         }
         return created
@@ -296,8 +297,13 @@ public final class Engine: Sendable {
             switch try await store.commit([write])[0] {
             case .success(let version):
                 record.version = version
+                let callbacksBefore = changes.isWatched ? Self.callbackTaskIDs(current.stored.state) : []
                 current = Loaded(record: record, stored: stored)
                 perform(plan, executionArn: arn, stored: stored, record: record)
+                announce(
+                    arn, record,
+                    callbackClosed: !callbacksBefore.isEmpty
+                        && (state.status != .running || !callbacksBefore.isSubset(of: state.openTaskIDs)))
                 for (item, outcome) in zip(batch, outcomes) { item.reply?(.success(outcome)) }
                 return state.status == .running ? current : nil
             case .failure(let error) where error.code == .versionConflict && attempt < 5:
@@ -356,6 +362,7 @@ public final class Engine: Sendable {
             record.version = version
             current = Loaded(record: record, stored: stored)
             perform(plan, executionArn: arn, stored: stored, record: record)
+            announce(arn, record, opened: true)
             return .applied
         case .failure(let error):
             throw error
@@ -410,11 +417,23 @@ public final class Engine: Sendable {
         }
     }
 
+    /// Tells the change feed's watchers what a committed transition changed (docs/architecture/console.md):
+    /// the execution and its machine always; the list of executions when one opened or closed; the
+    /// callbacks inbox when a task waiting for a token closed (new ones announce themselves when indexed).
+    func announce(_ arn: String, _ record: ExecutionRecord, opened: Bool = false, callbackClosed: Bool = false) {
+        guard changes.isWatched else { return }
+        changes.publish("execution:\(arn)", "state-machine:\(record.stateMachineArn)")
+        if opened || record.status != .running { changes.publish("executions") }
+        if callbackClosed { changes.publish("callbacks") }
+    }
+
+    /// The open tasks waiting for a task token.
+    static func callbackTaskIDs(_ state: ExecutionState) -> Set<Int> {
+        Set(state.openTasks.lazy.filter { $0.resource.hasSuffix(".waitForTaskToken") }.map(\.taskID))
+    }
+
     /// Runs a committed transition's effects: dispatch tasks, wake the timer service, answer waiters.
     func perform(_ plan: Plan, executionArn arn: String, stored: StoredExecution, record: ExecutionRecord, notifyParent: Bool = true) {
-        if changes.isWatched {
-            changes.publish("execution:\(arn)", "state-machine:\(record.stateMachineArn)", "executions", "callbacks")
-        }
         if let due = plan.setTimers.map(\.fireAt).min() { timerService.value?.note(dueAt: due) }
         for id in plan.cancelled { activities.cancel(executionArn: arn, taskID: id) }
         for task in plan.dispatches {

@@ -13,16 +13,18 @@ enum WaitingCallbacks {
 
     static func key(executionArn: String, taskID: Int) -> String { "\(executionArn)#\(taskID)" }
 
-    /// Notes a dispatched callback task (once: a task dispatched again after a restart keeps its place).
+    /// Notes a dispatched callback task, once.
     static func note(_ task: TaskDispatch, executionArn arn: String, in engine: Engine) async {
         let key = key(executionArn: arn, taskID: task.taskID)
+        let now = engine.clock.now()
+        let document: JSON = ["executionArn": .string(arn), "taskID": .int(task.taskID)]
         do {
-            if try await engine.store.resource(kind: kind, arn: key) != nil { return }
-            let now = engine.clock.now()
-            let document: JSON = ["executionArn": .string(arn), "taskID": .int(task.taskID)]
-            try await engine.store.putResource(
+            // One write: a task dispatched again keeps the record (and the place) it already has.
+            try await engine.store.createResource(
                 ResourceRecord(kind: kind, arn: key, name: sortableTime(now), json: document.text, creationDate: now))
             engine.changes.publish("callbacks")
+        } catch let error as StoreError where error.code == .resourceAlreadyExists {
+            return
         } catch {
             // The task itself goes on: only the inbox misses it (the execution's page still lists it).
             engine.logger.warning("could not index the callback \(key): \(error)")

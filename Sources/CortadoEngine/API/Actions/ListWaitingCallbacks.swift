@@ -11,8 +11,8 @@ extension StepFunctionsService {
         let pageToken = try r.pageToken()
         if let arn = try r.string("executionArn") {
             let (engine, record) = try await requireExecution(arn)
-            guard record.status == .running, let loaded = try await engine.load(arn) else { return ["callbacks": []] }
-            let tasks = loaded.stored.state.openTasks.filter { $0.resource.hasSuffix(".waitForTaskToken") }
+            guard record.status == .running else { return ["callbacks": []] }
+            let tasks = try engine.decode(record).stored.state.openTasks.filter { $0.resource.hasSuffix(".waitForTaskToken") }
             return ["callbacks": .array(tasks.map { callback($0, of: record) })]
         }
         let page = try await store.listResources(kind: WaitingCallbacks.kind, limit: limit, pageToken: pageToken)
@@ -20,8 +20,8 @@ extension StepFunctionsService {
         var stale: [String] = []
         for item in page.items {
             guard let (arn, taskID) = WaitingCallbacks.task(of: item), let record = try await store.execution(arn: arn),
-                record.status == .running, let loaded = try await engine.load(arn),
-                let task = loaded.stored.state.openTasks.first(where: { $0.taskID == taskID })
+                record.status == .running,
+                let task = try engine.decode(record).stored.state.openTasks.first(where: { $0.taskID == taskID })
             else {
                 stale.append(item.arn)
                 continue

@@ -28,7 +28,7 @@ final class EventDelivery: Sendable {
     /// Target calls in flight at once (each waits for its turn; retries wait outside it).
     private let limiter = DeliveryLimiter(limit: 256)
     /// The last deliveries' outcomes, newest last (the Cortado extension `ListRecentDeliveries`; memory only).
-    private let recent = Mutex<[JSON]>([])
+    private let recent = Mutex<[Outcome]>([])
     static let recentLimit = 200
 
     static let outboxKind = "event-outbox"
@@ -314,21 +314,20 @@ final class EventDelivery: Sendable {
 
     // MARK: - Recent deliveries
 
+    /// A finished delivery, kept as it was (its answer is built only when someone asks).
+    struct Outcome {
+        var time: Int64
+        var event: JSON
+        var delivery: JSON
+        var attempts: Int
+        var failure: Failure?
+    }
+
     /// Keeps a finished delivery's outcome for `ListRecentDeliveries` and tells the bus's watchers.
     private func note(_ event: JSON, _ delivery: JSON, attempts: Int, failure: Failure?) {
-        var o: JSONObject = [
-            "Time": .double(Double(clock.now()) / 1000), "EventBusName": delivery["EventBusName"] ?? .null,
-            "RuleName": delivery["RuleName"] ?? .null, "TargetId": delivery["Target"]?["Id"] ?? .null,
-            "TargetArn": delivery["Target"]?["Arn"] ?? .null, "EventId": event["id"] ?? .null, "Source": event["source"] ?? .null,
-            "DetailType": event["detail-type"] ?? .null, "Attempts": .int(attempts),
-            "Status": .string(failure == nil ? "DELIVERED" : "DEAD_LETTERED"),
-        ]
-        if let failure {
-            o["ErrorCode"] = .string(failure.code)
-            o["ErrorMessage"] = .string(failure.message)
-        }
+        let outcome = Outcome(time: clock.now(), event: event, delivery: delivery, attempts: attempts, failure: failure)
         recent.withLock { list in
-            list.append(.object(o))
+            list.append(outcome)
             if list.count > Self.recentLimit { list.removeFirst(list.count - Self.recentLimit) }
         }
         if logs.changes.isWatched, let bus = delivery["EventBusName"]?.stringValue { logs.changes.publish("bus:\(bus)") }
@@ -336,8 +335,22 @@ final class EventDelivery: Sendable {
 
     /// The last deliveries' outcomes, newest first, of one bus or all.
     func recentDeliveries(bus: String?, limit: Int) -> [JSON] {
-        recent.withLock { list in
-            Array(list.reversed().lazy.filter { bus == nil || $0["EventBusName"]?.stringValue == bus }.prefix(limit))
+        let outcomes = recent.withLock { list in
+            Array(list.reversed().lazy.filter { bus == nil || $0.delivery["EventBusName"]?.stringValue == bus }.prefix(limit))
+        }
+        return outcomes.map { o in
+            var answer: JSONObject = [
+                "Time": .double(Double(o.time) / 1000), "EventBusName": o.delivery["EventBusName"] ?? .null,
+                "RuleName": o.delivery["RuleName"] ?? .null, "TargetId": o.delivery["Target"]?["Id"] ?? .null,
+                "TargetArn": o.delivery["Target"]?["Arn"] ?? .null, "EventId": o.event["id"] ?? .null,
+                "Source": o.event["source"] ?? .null, "DetailType": o.event["detail-type"] ?? .null, "Attempts": .int(o.attempts),
+                "Status": .string(o.failure == nil ? "DELIVERED" : "DEAD_LETTERED"),
+            ]
+            if let failure = o.failure {
+                answer["ErrorCode"] = .string(failure.code)
+                answer["ErrorMessage"] = .string(failure.message)
+            }
+            return .object(answer)
         }
     }
 
