@@ -30,7 +30,7 @@ compat = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(compat)
 
 from stacks import api_base, deploy, outputs, printed  # noqa: E402
-from support import REPO_ROOT, CortadoServer  # noqa: E402
+from support import REPO_ROOT  # noqa: E402
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 EXAMPLE = REPO_ROOT / "examples" / "serverlesspresso"
@@ -56,9 +56,7 @@ def serverlesspresso():
     if not (EXAMPLE / "template.yaml").is_file():
         pytest.skip(f"no {EXAMPLE / 'template.yaml'}")
     binary = compat.checked_binary()
-    server = CortadoServer(binary)
-    server.start()
-    try:
+    with compat.running_server(binary) as server:
         done = deploy(binary, EXAMPLE / "template.yaml", "serverlesspresso", server.endpoint)
         assert done.returncode == 0, printed(done)
         # seed-config.sh's data: the menu, the shop's config and the order counter.
@@ -66,8 +64,6 @@ def serverlesspresso():
         dynamodb.batch_write_item(RequestItems=json.loads((EXAMPLE / "seed-items.json").read_text()))
         found = outputs(compat.make_client(server.endpoint, "cloudformation"), "serverlesspresso")
         yield Deployment(base=api_base(server.endpoint, found["ApiId"]), endpoint=server.endpoint, outputs=found)
-    finally:
-        compat._stop_cleanly(server)
 
 
 @pytest.fixture(scope="session")
@@ -135,9 +131,5 @@ def own_console():
 
 def _serve_console():
     binary = compat.checked_binary()
-    server = CortadoServer(binary)
-    server.start()
-    try:
+    with compat.running_server(binary) as server:
         yield Console(server=server, binary=binary)
-    finally:
-        compat._stop_cleanly(server)

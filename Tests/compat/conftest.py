@@ -6,6 +6,7 @@ Run from the repository root:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import uuid
@@ -43,13 +44,22 @@ def _stop_cleanly(server: CortadoServer) -> None:
     assert status == 0, f"cortado serve exited with {status} after SIGTERM, expected a clean exit (0):\n{log}"
 
 
+@contextlib.contextmanager
+def running_server(binary: Path, extra_args=()):
+    """A server of its own (fresh data directory), stopped with SIGTERM at the end and checked to exit cleanly."""
+    s = CortadoServer(binary, extra_args)
+    s.start()
+    try:
+        yield s
+    finally:
+        _stop_cleanly(s)
+
+
 @pytest.fixture(scope="session")
 def server(cortado_bin):
-    """The server every test shares: a fresh data directory, stopped with SIGTERM at the end."""
-    s = CortadoServer(cortado_bin)
-    s.start()
-    yield s
-    _stop_cleanly(s)
+    """The server every test shares."""
+    with running_server(cortado_bin) as s:
+        yield s
 
 
 @pytest.fixture

@@ -13,9 +13,11 @@ import uuid
 import pytest
 from botocore.exceptions import ClientError
 
-from conftest import _stop_cleanly, make_client
+from conftest import make_client, running_server
 from stacks import EXAMPLES, delete_stack, deploy, outputs, printed, resources, stack_status, state_names
-from support import FUNCTION_ARN_PREFIX, CortadoServer, assert_event_ids, error_code, error_message, full_history, wait_closed
+# The state each function serves in the definition, and the two orders: seed 003's (the same tutorial).
+from test_seed_003 import FUNCTIONS as STATE_FUNCTIONS, WITH_INVENTORY, WITHOUT_INVENTORY
+from support import FUNCTION_ARN_PREFIX, assert_event_ids, error_code, error_message, full_history, wait_closed
 
 TEMPLATE = EXAMPLES / "bookstore" / "template.yaml"
 
@@ -30,22 +32,9 @@ FUNCTIONS = {
     "SendToShipmentFunction": "sendToShipment",
     "UpdateRecoEngineFunction": "updateRecoEngine",
 }
-# The state each function serves in the definition.
-STATE_FUNCTIONS = {
-    "CheckInventory": "checkInventory",
-    "OrderPrint": "OrderToPrint",
-    "CheckFurtherDiscountEligibility": "checkFurtherDiscountEligibility",
-    "GenerateDiscountCode": "generateDiscountCode",
-    "UpdateLoyaltyPoints": "updateLoyaltyPoints",
-    "PrepareOrder": "prepareOrder",
-    "SendToShipment": "sendToShipment",
-    "UpdateRecoEngine": "updateRecoEngine",
-}
 BRANCH_STATES = ["CheckFurtherDiscountEligibility", "GenerateDiscountCode", "UpdateLoyaltyPoints", "PrepareOrder",
                  "SendToShipment", "UpdateRecoEngine"]
 
-WITH_INVENTORY = {"orderId": "123", "bookId": "343222"}
-WITHOUT_INVENTORY = {"orderId": "124", "bookId": "343122"}
 # Worked out from the tutorial's code in test_seed_003.py.
 OUTPUT_WITH_INVENTORY = [{"DiscountCode": "Hello10"}, {}, {"ShipmentSent": "True"}, {"RecoengineUpdated": "True"}]
 OUTPUT_WITHOUT_INVENTORY = [{"DiscountCode": "Hello10"}, {"LoyaltyPoints": 500}, {"ShipmentSent": "True"},
@@ -56,10 +45,8 @@ STACK = f"bookstore-{uuid.uuid4().hex[:6]}"
 
 @pytest.fixture(scope="module")
 def own_server(cortado_bin):
-    s = CortadoServer(cortado_bin)
-    s.start()
-    yield s
-    _stop_cleanly(s)
+    with running_server(cortado_bin) as s:
+        yield s
 
 
 @pytest.fixture(scope="module")

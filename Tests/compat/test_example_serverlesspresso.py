@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_client
+from conftest import make_client, running_server
 from support import ACCOUNT, CREDENTIALS, REGION, REPO_ROOT, AwsCli, CortadoServer, full_history, wait_closed, wait_until
 
 EXAMPLE = REPO_ROOT / "examples" / "serverlesspresso"
@@ -168,9 +168,7 @@ def logged_events(shop: Shop, detail_type: str, order_id: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def shop(cortado_bin):
-    server = CortadoServer(cortado_bin)
-    server.start()
-    try:
+    with running_server(cortado_bin) as server:
         deployed = deploy(cortado_bin, server.endpoint)
         assert deployed.returncode == 0, f"cortado deploy exited {deployed.returncode}:\n{deployed.stdout}\n{deployed.stderr}"
         env = {**AwsCli(server.endpoint).env, "ENDPOINT": server.endpoint}
@@ -178,9 +176,6 @@ def shop(cortado_bin):
         assert seeded.returncode == 0, f"seed-config.sh exited {seeded.returncode}:\n{seeded.stdout}\n{seeded.stderr}"
         assert json.loads(seeded.stdout) == {"UnprocessedItems": {}}
         yield Shop(server, deployed)
-    finally:
-        server.stop()
-        server.cleanup()
 
 
 def test_deploy_makes_the_workshop_resources(shop):

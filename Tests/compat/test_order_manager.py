@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_client
+from conftest import make_client, running_server
 from support import ROLE_ARN, create_machine, wait_closed, wait_until, zip_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "serverlesspresso"
@@ -37,33 +37,28 @@ WAITER = {
 
 @pytest.fixture(scope="module")
 def shop(cortado_bin):
-    from support import CortadoServer
-
-    server = CortadoServer(cortado_bin)
-    server.start()
-    clients = {name: make_client(server.endpoint, name) for name in ["stepfunctions", "dynamodb", "lambda", "events"]}
-    ddb = clients["dynamodb"]
-    tables = json.loads((FIXTURES / "tables.json").read_text())["tables"]
-    for table in tables:
-        if table["TableName"] not in ("serverlesspresso-config-table", "serverlesspresso-order-table"):
-            continue
-        spec = {k: table[k] for k in ("TableName", "AttributeDefinitions", "KeySchema", "BillingMode", "LocalSecondaryIndexes",
-                                      "GlobalSecondaryIndexes", "StreamSpecification") if k in table}
-        ddb.create_table(**spec)
-        for item in table.get("seedItems", []):
-            ddb.put_item(TableName=table["TableName"], Item=item)
-    clients["events"].create_event_bus(Name="Serverlesspresso")
-    clients["lambda"].create_function(
-        FunctionName="serverlesspresso-SanitizeOrderLambda", Runtime="python3.12", Handler="app.handler", Role=ROLE_ARN,
-        Code={"ZipFile": zip_bytes({"app.py": SANITIZE})},
-    )
-    sfn = clients["stepfunctions"]
-    manager = create_machine(sfn, "OrderManagerStateMachine", (FIXTURES / "order-manager.asl.json").read_text())
-    activity = sfn.create_activity(name="order-processor-wait")["activityArn"]
-    waiter = create_machine(sfn, "OrderProcessorWorkflow", json.dumps(WAITER).replace("ACTIVITY", activity))
-    yield clients, manager, activity, waiter
-    server.stop()
-    server.cleanup()
+    with running_server(cortado_bin) as server:
+        clients = {name: make_client(server.endpoint, name) for name in ["stepfunctions", "dynamodb", "lambda", "events"]}
+        ddb = clients["dynamodb"]
+        tables = json.loads((FIXTURES / "tables.json").read_text())["tables"]
+        for table in tables:
+            if table["TableName"] not in ("serverlesspresso-config-table", "serverlesspresso-order-table"):
+                continue
+            spec = {k: table[k] for k in ("TableName", "AttributeDefinitions", "KeySchema", "BillingMode", "LocalSecondaryIndexes",
+                                          "GlobalSecondaryIndexes", "StreamSpecification") if k in table}
+            ddb.create_table(**spec)
+            for item in table.get("seedItems", []):
+                ddb.put_item(TableName=table["TableName"], Item=item)
+        clients["events"].create_event_bus(Name="Serverlesspresso")
+        clients["lambda"].create_function(
+            FunctionName="serverlesspresso-SanitizeOrderLambda", Runtime="python3.12", Handler="app.handler", Role=ROLE_ARN,
+            Code={"ZipFile": zip_bytes({"app.py": SANITIZE})},
+        )
+        sfn = clients["stepfunctions"]
+        manager = create_machine(sfn, "OrderManagerStateMachine", (FIXTURES / "order-manager.asl.json").read_text())
+        activity = sfn.create_activity(name="order-processor-wait")["activityArn"]
+        waiter = create_machine(sfn, "OrderProcessorWorkflow", json.dumps(WAITER).replace("ACTIVITY", activity))
+        yield clients, manager, activity, waiter
 
 
 def run(sfn, machine: str, payload: dict) -> dict:

@@ -9,7 +9,7 @@ every Task's Resource a function ARN, and the first comment under the post repor
 with no `Payload` wrapper. The comment's fix (remove `Parameters` and `OutputPath`) makes the flow run.
 The third variant is what the console writes today: `lambda:invoke` with a `FunctionName` parameter.
 
-The code and the definition are fixture files, copied verbatim (see fixtures/seed_003/README.md).
+The code and the definition are the example's, copied verbatim from the post (see examples/bookstore/README.md).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from support import (
     write_zip,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "seed_003"
+FIXTURES = Path(__file__).resolve().parents[2] / "examples" / "bookstore"
 DEFINITION = json.loads((FIXTURES / "order-flow.asl.json").read_text())
 
 # Step 2's function names, and the state each one serves in the definition.
